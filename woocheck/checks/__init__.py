@@ -1,0 +1,55 @@
+"""The check registry: an explicit list, one module per code.
+
+Each check module defines CODE, SEVERITY (default), SUMMARY (one line) and a function
+`check(doc, ctx) -> Iterable[Finding]`; its docstring is the rule's documentation
+(What it checks / Why it matters / Example / Source). The families keep their own lists
+so that work on one family never touches another's file.
+"""
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Callable, Iterable
+
+from ..model import Severity
+
+# Module names per family, in report order.
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "WOO1xx": (),
+    "WOO2xx": ("woo201",),
+    "WOO3xx": (),
+    "WOO4xx": (),
+    "WOO5xx": (),
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    severity: Severity
+    summary: str
+    doc: str
+    check: Callable[..., Iterable]
+    module: ModuleType
+
+
+def _load(name: str) -> Rule:
+    mod = importlib.import_module(f"{__name__}.{name}")
+    return Rule(
+        code=mod.CODE,
+        severity=mod.SEVERITY,
+        summary=mod.SUMMARY,
+        doc=(mod.__doc__ or "").strip(),
+        check=getattr(mod, "check", None) or (lambda doc, ctx: ()),
+        module=mod,
+    )
+
+
+def all_rules() -> list[Rule]:
+    return [_load(name) for names in FAMILIES.values() for name in names]
+
+
+def rule(code: str) -> Rule | None:
+    code = code.upper()
+    return next((r for r in all_rules() if r.code == code), None)

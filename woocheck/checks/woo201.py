@@ -1,0 +1,40 @@
+"""WOO201 redaction without any ground.
+
+What it checks: every redaction woocheck located (a box, an annotation, a raster box, a
+text marker such as `[REDACTED]` or `█████`, a name gap in an attendee list) must carry
+a ground: a Woo code such as `5.1.2e` in or beside the box, or a letter that the
+document's legend explains. A redaction for which no ground could be read is reported.
+
+Why it matters: the Woo requires that every refusal to disclose is motivated per passage
+(art. 5.1-5.2 Woo, art. 3:46 Awb). A redaction without a ground cannot be checked by the
+requester or the court and is the most common reason a decision is annulled on appeal.
+
+Example: `t.a.v. [REDACTED]` with no code and no legend letter -> WOO201.
+
+Source: Wet open overheid art. 5.1, 5.2; ABRvS 18 May 2022, ECLI:NL:RVS:2022:1432 (Woo
+applies from 1 May 2022).
+"""
+from __future__ import annotations
+
+from ..model import Finding, Severity
+
+CODE = "WOO201"
+SEVERITY = Severity.ERROR
+SUMMARY = "redaction without any ground"
+
+
+def check(doc, ctx):
+    for r in ctx.redactions:
+        if r.grounds:
+            continue
+        yield Finding(
+            code=CODE,
+            severity=SEVERITY,
+            message=f"{r.detail or r.kind + ' redaction'} has no Woo ground beside it",
+            path=doc.path,
+            page=r.page,
+            bbox=r.bbox,
+            span=(r.start, r.end) if r.start is not None else None,
+            text="",
+            kind="REDACTION",
+        )

@@ -1,0 +1,205 @@
+"""Command line: `woocheck scan`, `rules`, `rule`, `grounds`, `explain`.
+
+Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage error or
+an input that could not be read (the rest of the batch is still scanned and reported).
+"""
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from . import __version__
+from .config import FAIL_ON, Config, ConfigError, find_config, load_config
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Check documents before publication under the Woo.")
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class Format(str, Enum):
+    terminal = "terminal"
+    json = "json"
+    sarif = "sarif"
+
+
+def _err(msg: str) -> None:
+    print(f"woocheck: {msg}", file=sys.stderr)
+
+
+def _split_codes(values: Optional[List[str]]) -> tuple[str, ...]:
+    out: list[str] = []
+    for v in values or []:
+        out.extend(c.strip().upper() for c in v.split(",") if c.strip())
+    return tuple(out)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"woocheck {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    pass
+
+
+def build_config(
+    paths: list[str],
+    config_path: Optional[Path],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    fail_on: Optional[str],
+    show_personal_data: bool,
+    decision_date: Optional[str],
+) -> Config:
+    source = config_path or find_config(Path(paths[0]) if paths else Path.cwd())
+    cfg = load_config(source) if source else Config()
+    if select:
+        cfg = replace(cfg, select=select)
+    if ignore:
+        cfg = replace(cfg, ignore=cfg.ignore + ignore)
+    if fail_on:
+        if fail_on not in FAIL_ON:
+            raise ConfigError(f"--fail-on must be one of {', '.join(FAIL_ON)}")
+        cfg = replace(cfg, fail_on=fail_on)
+    if decision_date:
+        try:
+            cfg = replace(cfg, decision_date=date.fromisoformat(decision_date))
+        except ValueError:
+            raise ConfigError(f"--decision-date must be YYYY-MM-DD, not {decision_date!r}") from None
+    return replace(cfg, show_personal_data=show_personal_data)
+
+
+@app.command()
+def scan(
+    paths: List[str] = typer.Argument(..., help="Files or folders (PDF, .txt, .md)."),
+    format: Format = typer.Option(Format.terminal, "--format", "-f", help="terminal, json or sarif."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here instead of stdout."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error (default), warning, info or never."),
+    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these codes or prefixes (WOO1, WOO301)."),
+    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these codes or prefixes."),
+    config_path: Optional[Path] = typer.Option(None, "--config", help="woocheck.toml or pyproject.toml to use."),
+    show_personal_data: bool = typer.Option(False, "--show-personal-data", help="Show found personal data in full."),
+    decision_date: Optional[str] = typer.Option(None, "--decision-date", help="Date of the decision (YYYY-MM-DD)."),
+) -> None:
+    """Scan files and folders and report findings."""
+    from .pipeline import scan as run_scan
+
+    try:
+        cfg = build_config(
+            paths, config_path, _split_codes(select), _split_codes(ignore), fail_on, show_personal_data, decision_date
+        )
+    except ConfigError as exc:
+        _err(str(exc))
+        raise typer.Exit(EXIT_ERROR)
+
+    progress = None
+    if sys.stderr.isatty() and format == Format.terminal:
+        progress = _progress_bar()
+    try:
+        if progress:
+            with progress[0]:
+                report = run_scan(paths, cfg, progress=progress[1])
+        else:
+            report = run_scan(paths, cfg)
+    except KeyboardInterrupt:
+        _err("interrupted")
+        raise typer.Exit(130)
+
+    for f in report.files:
+        if f.error:
+            _err(f"{f.path}: {f.error}")
+
+    if format == Format.json:
+        from .render.json import render_json
+
+        text = render_json(report, cfg.show_personal_data)
+    elif format == Format.sarif:
+        from .render.sarif import render_sarif
+
+        text = render_sarif(report, cfg.show_personal_data)
+    else:
+        from .render.terminal import render_terminal
+
+        text = render_terminal(report, cfg.show_personal_data, color=sys.stdout.isatty() and output is None)
+    if output:
+        try:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            _err(f"{output}: cannot write report ({exc.strerror})")
+            raise typer.Exit(EXIT_ERROR)
+    else:
+        sys.stdout.write(text)
+
+    if any(f.error for f in report.files):
+        raise typer.Exit(EXIT_ERROR)
+    if any(cfg.fails(f.severity) for f in report.findings):
+        raise typer.Exit(EXIT_FINDINGS)
+    raise typer.Exit(EXIT_OK)
+
+
+def _progress_bar():
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(
+        TextColumn("scanning"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+        TextColumn("{task.fields[name]}", style="dim"),
+        console=Console(stderr=True), transient=True,
+    )
+    task = bar.add_task("scan", total=None, name="")
+
+    def advance(path: str, done: int, total: int) -> None:
+        bar.update(task, completed=done, total=total, name=Path(path).name)
+
+    return bar, advance
+
+
+@app.command("rules")
+def list_rules() -> None:
+    """List every check with its code, severity and summary."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from .checks import all_rules
+
+    table = Table(show_header=True, header_style="bold")
+    for col in ("code", "severity", "summary"):
+        table.add_column(col)
+    for r in all_rules():
+        table.add_row(r.code, r.severity.value, r.summary)
+    Console().print(table)
+
+
+@app.command("rule")
+def show_rule(code: str = typer.Argument(..., help="A code such as WOO301.")) -> None:
+    """Print the documentation of one rule."""
+    from .checks import rule
+
+    r = rule(code)
+    if r is None:
+        _err(f"unknown rule {code!r} (see `woocheck rules`)")
+        raise typer.Exit(EXIT_ERROR)
+    print(f"{r.code} ({r.severity.value}): {r.summary}\n")
+    print(r.doc)
+
+
+def main() -> None:
+    from .cli_grounds import register
+
+    register(app)
+    app()
+
+
+if __name__ == "__main__":
+    main()

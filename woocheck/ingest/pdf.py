@@ -1,0 +1,244 @@
+"""PDF ingest via pymupdf: words with draw order, drawings, images, annotations, metadata."""
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Iterator, Optional
+
+import pymupdf
+
+from ..model import Annotation, BBox, Document, Drawing, ImageInfo, Page, Word
+from . import IngestError
+
+pymupdf.TOOLS.mupdf_display_errors(False)
+pymupdf.TOOLS.mupdf_display_warnings(False)
+
+# A page with more drawing commands than this is not inspected path by path: such pages
+# are vector art or hostile, and get_drawings() on them costs seconds.
+MAX_DRAWINGS = 20_000
+
+
+def _rect(r) -> BBox:
+    return (float(r[0]), float(r[1]), float(r[2]), float(r[3]))
+
+
+def _rgb_int(color) -> int:
+    if not color:
+        return 0
+    if len(color) == 1:  # grey
+        color = (color[0],) * 3
+    if len(color) == 4:  # cmyk -> rgb
+        c, m, y, k = color
+        color = ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    r, g, b = (max(0, min(255, int(round(v * 255)))) for v in color[:3])
+    return (r << 16) | (g << 8) | b
+
+
+def _words(page: "pymupdf.Page") -> tuple[str, tuple[Word, ...]]:
+    """Words from the text trace (content-stream order), joined into the page text.
+
+    The trace keeps what `get_text()` loses: render mode, opacity and the sequence number
+    shared with drawings, which is what tells text under a box from text on top of it.
+    """
+    parts: list[str] = []
+    words: list[Word] = []
+    pos = 0
+    last_base: Optional[float] = None
+    last_x1: float = 0.0
+
+    def emit(chars, span) -> None:
+        nonlocal pos, last_base, last_x1
+        if not chars:
+            return
+        text = "".join(c[0] for c in chars)
+        x0 = min(c[1][0] for c in chars)
+        y0 = min(c[1][1] for c in chars)
+        x1 = max(c[1][2] for c in chars)
+        y1 = max(c[1][3] for c in chars)
+        base = chars[0][2]
+        if last_base is not None:
+            height = max(1.0, y1 - y0)
+            sep = "\n" if abs(base - last_base) > 0.5 * height or x0 < last_x1 - height else " "
+            parts.append(sep)
+            pos += 1
+        last_base, last_x1 = base, x1
+        words.append(
+            Word(
+                text=text,
+                bbox=(x0, y0, x1, y1),
+                start=pos,
+                end=pos + len(text),
+                font=span["font"],
+                size=float(span["size"]),
+                color=_rgb_int(span.get("color")),
+                render_mode=int(span.get("type", 0)),
+                alpha=float(span.get("opacity", 1.0)),
+                seqno=int(span.get("seqno", -1)),
+            )
+        )
+        parts.append(text)
+        pos += len(text)
+
+    for span in page.get_texttrace():
+        current: list = []
+        for uni, _glyph, origin, bbox in span["chars"]:
+            ch = chr(uni) if uni >= 0 else "\ufffd"
+            if ch.isspace():
+                emit(current, span)
+                current = []
+            else:
+                current.append((ch, bbox, origin[1]))
+        emit(current, span)
+    return "".join(parts), tuple(words)
+
+
+def _intersect(a: Optional[BBox], b: BBox) -> BBox:
+    if a is None:
+        return b
+    return (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
+
+
+def _drawings(page: "pymupdf.Page") -> tuple[Drawing, ...]:
+    """Paths with the clip rectangle in force (from the extended drawing list)."""
+    out: list[Drawing] = []
+    stack: list[tuple[int, BBox]] = []  # (level, scissor) of active clips
+    for item in page.get_drawings(extended=True):
+        level = item.get("level", 0)
+        kind = item.get("type")
+        if kind == "clip":
+            while stack and stack[-1][0] >= level:
+                stack.pop()
+            stack.append((level, _rect(item["scissor"])))
+            continue
+        if kind == "group":
+            continue
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        clip: Optional[BBox] = None
+        for _, scissor in stack:
+            clip = _intersect(clip, scissor)
+        fill_opacity = item.get("fill_opacity")
+        out.append(
+            Drawing(
+                rect=_rect(item["rect"]),
+                seqno=int(item.get("seqno", -1)),
+                fill=tuple(item["fill"]) if item.get("fill") is not None else None,
+                stroke=tuple(item["color"]) if item.get("color") is not None else None,
+                fill_opacity=1.0 if fill_opacity is None else float(fill_opacity),
+                even_odd=bool(item.get("even_odd")),
+                items=tuple(tuple(it) for it in item.get("items", ())),
+                clip=clip,
+            )
+        )
+    return tuple(out)
+
+
+def _images(page: "pymupdf.Page") -> tuple[tuple[ImageInfo, ...], float]:
+    log = page.get_bboxlog()
+    image_seqnos = [i for i, (kind, _) in enumerate(log) if kind == "fill-image"]
+    infos = page.get_image_info()
+    images = []
+    area = 0.0
+    prect = page.rect
+    page_area = max(1.0, prect.width * prect.height)
+    for n, info in enumerate(infos):
+        bbox = _rect(info["bbox"])
+        seq = image_seqnos[n] if n < len(image_seqnos) else -1
+        images.append(ImageInfo(bbox=bbox, seqno=seq, width=int(info["width"]), height=int(info["height"])))
+        r = pymupdf.Rect(bbox) & prect
+        if not r.is_empty:
+            area += r.width * r.height
+    return tuple(images), min(1.0, area / page_area)
+
+
+def _annotations(page: "pymupdf.Page") -> tuple[Annotation, ...]:
+    out = []
+    for annot in page.annots() or ():
+        info = annot.info or {}
+        colors = annot.colors or {}
+        out.append(
+            Annotation(
+                kind=annot.type[1],
+                bbox=_rect(annot.rect),
+                content=info.get("content", "") or "",
+                title=info.get("title", "") or "",
+                subject=info.get("subject", "") or "",
+                fill=tuple(colors["fill"]) if colors.get("fill") else None,
+                stroke=tuple(colors["stroke"]) if colors.get("stroke") else None,
+                opacity=float(annot.opacity if annot.opacity is not None and annot.opacity >= 0 else 1.0),
+            )
+        )
+    for link in page.get_links():
+        if link.get("uri"):
+            out.append(Annotation(kind="Link", bbox=_rect(link["from"]), uri=link["uri"]))
+    return tuple(out)
+
+
+def _renderer(page: "pymupdf.Page"):
+    def render(zoom: float = 1.0):
+        """RGB numpy array of the page at `zoom` × 72 dpi."""
+        import numpy as np
+
+        pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), colorspace=pymupdf.csRGB, alpha=False)
+        return np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width, 3)
+
+    return render
+
+
+def _page(page: "pymupdf.Page") -> Page:
+    text, words = _words(page)
+    drawings: tuple[Drawing, ...] = ()
+    if len(page.get_bboxlog()) <= MAX_DRAWINGS:
+        drawings = _drawings(page)
+    images, coverage = _images(page)
+    return Page(
+        number=page.number + 1,
+        width=float(page.rect.width),
+        height=float(page.rect.height),
+        text=text,
+        words=words,
+        drawings=drawings,
+        images=images,
+        annotations=_annotations(page),
+        image_coverage=coverage,
+        render=_renderer(page),
+    )
+
+
+@contextlib.contextmanager
+def open_pdf(path: Path) -> Iterator[Document]:
+    if path.stat().st_size == 0:
+        raise IngestError("empty file")
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+    if b"%PDF" not in head:
+        raise IngestError("not a PDF (no %PDF header)")
+    try:
+        fz = pymupdf.open(str(path), filetype="pdf")
+    except Exception as exc:  # pymupdf raises several types for broken files
+        raise IngestError(f"cannot be opened as PDF ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})") from None
+    try:
+        if fz.needs_pass or fz.is_encrypted:
+            raise IngestError("encrypted, cannot be checked")
+        if fz.page_count == 0:
+            raise IngestError("PDF has no pages")
+        try:
+            pages = tuple(_page(p) for p in fz)
+        except IngestError:
+            raise
+        except Exception as exc:
+            raise IngestError(f"damaged PDF ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})") from None
+        from . import hidden
+
+        meta = tuple((k, v) for k, v in (fz.metadata or {}).items() if isinstance(v, str) and v)
+        doc = Document(
+            path=str(path),
+            kind="pdf",
+            pages=pages,
+            metadata=meta,
+            hidden=hidden.collect(fz, path),
+            revisions=max(1, int(getattr(fz, "version_count", 1) or 1)),
+        )
+        yield doc
+    finally:
+        fz.close()

@@ -1,0 +1,19 @@
+"""Find every redaction region on every page, whatever it is made of.
+
+Each submodule handles one physical form and exposes `find(page, path) -> list[Redaction]`.
+"""
+from __future__ import annotations
+
+from ..model import Document, Redaction
+from . import annotations, markers, raster, vector
+
+
+def locate(doc: Document) -> list[Redaction]:
+    found: list[Redaction] = []
+    for page in doc.pages:
+        found.extend(markers.find(page, doc.path))
+        if doc.kind == "pdf":
+            found.extend(vector.find(page, doc.path))
+            found.extend(annotations.find(page, doc.path))
+            found.extend(raster.find(page, doc.path))
+    return found

@@ -1,0 +1,221 @@
+"""The data that flows through the pipeline: frozen dataclasses, no behaviour to speak of.
+
+Coordinates are PDF points with the origin at the top left (pymupdf's convention);
+pages are 1-based everywhere outside ingest.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Callable, Optional
+
+BBox = tuple[float, float, float, float]
+
+
+class Severity(str, Enum):
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 1, "warning": 2, "error": 3}[self.value]
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of a page's text layer (or one line-token of a text file).
+
+    `seqno` is the draw order of the span the word belongs to (pymupdf texttrace), so a
+    check can tell text drawn before a box from text drawn on top of it. `render_mode`
+    3 means invisible (typical of an OCR layer). `line` is the 0-based line number in a
+    text file (None for PDFs); `start`/`end` index into `Page.text`.
+    """
+
+    text: str
+    bbox: Optional[BBox]
+    start: int
+    end: int
+    font: str = ""
+    size: float = 0.0
+    color: int = 0
+    render_mode: int = 0
+    alpha: float = 1.0
+    seqno: int = -1
+    line: Optional[int] = None
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """A vector path as pymupdf reports it, reduced to what redaction checks need."""
+
+    rect: BBox
+    seqno: int
+    fill: Optional[tuple[float, ...]]
+    stroke: Optional[tuple[float, ...]]
+    fill_opacity: float
+    even_odd: bool
+    items: tuple[tuple[Any, ...], ...]
+    clip: Optional[BBox] = None  # the clip rectangle in force, if any
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    bbox: BBox
+    seqno: int
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class Annotation:
+    kind: str  # pymupdf type name: "Redact", "Highlight", "Square", "Text", "FreeText", ...
+    bbox: BBox
+    content: str = ""
+    title: str = ""
+    subject: str = ""
+    uri: str = ""
+    fill: Optional[tuple[float, ...]] = None
+    stroke: Optional[tuple[float, ...]] = None
+    opacity: float = 1.0
+
+
+@dataclass(frozen=True, eq=False)
+class Page:
+    """One page. `text` is the page's text in reading order; `words` index into it."""
+
+    number: int  # 1-based
+    width: float
+    height: float
+    text: str
+    words: tuple[Word, ...]
+    drawings: tuple[Drawing, ...] = ()
+    images: tuple[ImageInfo, ...] = ()
+    annotations: tuple[Annotation, ...] = ()
+    image_coverage: float = 0.0  # share of the page area covered by images
+    # Render of the page for raster checks, made on demand (None for text files).
+    render: Optional[Callable[[float], Any]] = field(default=None, repr=False)
+
+    @property
+    def is_image_page(self) -> bool:
+        return self.image_coverage >= 0.6
+
+
+@dataclass(frozen=True)
+class HiddenText:
+    """Text a PDF keeps outside the visible page (metadata, comments, revisions, ...).
+
+    `place` is a human-readable location a reviewer can find in Acrobat, e.g.
+    "metadata Author" or "comment on page 4 by J. Smit".
+    """
+
+    kind: str  # metadata | revision | annotation | attachment | bookmark | form-field | alt-text | filename
+    place: str
+    text: str
+    page: Optional[int] = None
+    extra: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class Document:
+    path: str
+    kind: str  # "pdf" | "text"
+    pages: tuple[Page, ...]
+    metadata: tuple[tuple[str, str], ...] = ()
+    hidden: tuple[HiddenText, ...] = ()
+    revisions: int = 1
+
+    @property
+    def text(self) -> str:
+        return "\n\f".join(p.text for p in self.pages)
+
+
+@dataclass(frozen=True)
+class Ground:
+    """A ground as read from a label: the normalised code and how it was read."""
+
+    code: str  # normalised: "5.1.2e", "10.2e", "5.2.1"; for markers "buiten-reikwijdte"
+    raw: str
+    valid: bool  # exists in the catalogue
+    law: str = "woo"  # woo | wob | special | marker | unknown
+    repaired: bool = False  # OCR damage was repaired to reach `code`
+    via_legend: Optional[str] = None  # the letter that resolved through the legend
+
+
+@dataclass(frozen=True)
+class Redaction:
+    path: str
+    page: int
+    bbox: Optional[BBox]
+    kind: str  # vector | raster | annotation | text-marker
+    label: Optional[str] = None  # raw text read as the label
+    grounds: tuple[Ground, ...] = ()
+    covered_text: str = ""  # text layer content under the box, if any
+    start: Optional[int] = None  # for text markers: offsets into Page.text
+    end: Optional[int] = None
+    detail: str = ""  # e.g. "Redact annotation (not applied)", "black fill"
+
+    @property
+    def ground(self) -> Optional[str]:
+        """The first normalised code, as the pinned JSON field `ground` wants it."""
+        return self.grounds[0].code if self.grounds else None
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: Severity
+    message: str
+    path: str
+    page: Optional[int] = None
+    bbox: Optional[BBox] = None
+    text: str = ""  # the offending text in full; renderers mask it unless told not to
+    context: str = ""  # surrounding text, for the terminal report
+    span: Optional[tuple[int, int]] = None  # offsets of the hit in Page.text
+    line: Optional[int] = None  # 1-based line for text files
+    kind: str = ""  # entity type for masking (EMAIL, PERSON, ...), optional
+
+
+@dataclass(frozen=True)
+class FileResult:
+    path: str
+    pages: int
+    error: Optional[str]
+    redactions: tuple[Redaction, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass(frozen=True)
+class Report:
+    version: str
+    files: tuple[FileResult, ...]
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.files for f in r.findings]
+
+    @property
+    def redactions(self) -> list[Redaction]:
+        return [x for r in self.files for x in r.redactions]
+
+
+@dataclass(frozen=True)
+class PersonalData:
+    """A span of personal data found in a text, before or after the publication policy.
+
+    `entity` is one of PERSON, EMAIL, PHONE, BSN, IBAN, ADDRESS, PLATE, BIRTHDATE.
+    `public` is set by the policy step (public office holder, functional mailbox, ...),
+    with `reason` saying why; `weak` marks thin evidence (a lone surname), reported as a
+    warning rather than an error.
+    """
+
+    entity: str
+    text: str
+    start: int
+    end: int
+    score: float
+    page: Optional[int] = None
+    bbox: Optional[BBox] = None
+    weak: bool = False
+    public: bool = False
+    reason: str = ""

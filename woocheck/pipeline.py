@@ -1,0 +1,148 @@
+"""Run the stages over one file and over a batch.
+
+ingest -> locate -> grounds -> personal data -> checks. Stages after ingest are computed
+on first use by `Context`, so a run that selects only WOO4xx never loads presidio.
+"""
+from __future__ import annotations
+
+import os
+from functools import cached_property
+from pathlib import Path
+from typing import Iterable, Iterator, Optional
+
+from . import __version__
+from .checks import Rule, all_rules
+from .config import Config
+from .ingest import SUPPORTED, IngestError, open_document
+from .model import Document, FileResult, Finding, PersonalData, Redaction, Report
+
+
+class Context:
+    """What the checks of one document share: config and the lazily computed stages."""
+
+    def __init__(self, doc: Document, config: Config):
+        self.doc = doc
+        self.config = config
+
+    @cached_property
+    def located(self) -> list[Redaction]:
+        from .locate import locate
+
+        return locate(self.doc)
+
+    @cached_property
+    def grounded(self):
+        from .grounds import attach
+
+        return attach(self.doc, self.located, self.config)
+
+    @property
+    def redactions(self) -> list[Redaction]:
+        """Every located redaction with the grounds read for it."""
+        return self.grounded.redactions
+
+    @property
+    def legend(self):
+        return self.grounded.legend
+
+    @cached_property
+    def personal_data(self) -> list[PersonalData]:
+        """Personal data on the pages, after the publication policy (see `public`)."""
+        from .pii import find_in_document
+
+        return find_in_document(self.doc, self.config)
+
+
+def context_of(page_text: str, start: int, end: int, width: int = 60) -> str:
+    a = max(0, start - width)
+    b = min(len(page_text), end + width)
+    return " ".join(page_text[a:b].split())
+
+
+def _complete(f: Finding, doc: Document) -> Finding:
+    """Fill in context and text-file line numbers from the span, so checks stay short."""
+    from dataclasses import replace
+
+    if f.span is None or f.page is None or not (1 <= f.page <= len(doc.pages)):
+        return f
+    text = doc.pages[f.page - 1].text
+    start, end = f.span
+    changes = {}
+    if not f.context:
+        changes["context"] = context_of(text, start, end)
+    if not f.text:
+        changes["text"] = text[start:end]
+    if doc.kind == "text" and f.line is None:
+        changes["line"] = text.count("\n", 0, start) + 1
+    return replace(f, **changes) if changes else f
+
+
+def scan_document(doc: Document, config: Config, rules: Optional[list[Rule]] = None) -> FileResult:
+    ctx = Context(doc, config)
+    findings: list[Finding] = []
+    for rule in rules or all_rules():
+        if not config.wants(rule.code, doc.path):
+            continue
+        for f in rule.check(doc, ctx):
+            if config.wants(f.code, doc.path):
+                findings.append(_complete(f, doc))
+    findings.sort(key=lambda f: (f.page or 0, f.bbox[1] if f.bbox else 0, f.span[0] if f.span else 0, f.code))
+    try:
+        redactions = tuple(ctx.redactions)
+    except Exception:  # grounds stage unavailable must not hide the findings
+        redactions = tuple(ctx.located)
+    return FileResult(path=doc.path, pages=len(doc.pages), error=None, redactions=redactions, findings=tuple(findings))
+
+
+def scan_file(path: str, config: Config) -> FileResult:
+    """Scan one file. Never raises for a bad input: the reason goes into `error`."""
+    try:
+        with open_document(path) as doc:
+            return scan_document(doc, config)
+    except IngestError as exc:
+        return FileResult(path=str(path), pages=0, error=str(exc))
+    except MemoryError:
+        return FileResult(path=str(path), pages=0, error="out of memory while reading")
+    except RecursionError:
+        return FileResult(path=str(path), pages=0, error="object structure too deeply nested")
+    except Exception as exc:  # a bug or an input no one foresaw: report it, keep the batch going
+        detail = str(exc).splitlines()[0] if str(exc) else ""
+        return FileResult(path=str(path), pages=0, error=f"internal error ({type(exc).__name__}: {detail})")
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str, Optional[str]]]:
+    """Yield (path, error) for every file to scan; folders are walked for supported files.
+
+    Symlinked folders are followed once: a loop is cut by remembering real paths.
+    """
+    seen_dirs: set[str] = set()
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists() and not p.is_symlink():
+            yield str(p), "no such file or directory"
+        elif p.is_dir():
+            for root, dirs, files in os.walk(p, followlinks=True):
+                real = os.path.realpath(root)
+                if real in seen_dirs:
+                    dirs[:] = []
+                    continue
+                seen_dirs.add(real)
+                dirs.sort()
+                for name in sorted(files):
+                    if Path(name).suffix.lower() in SUPPORTED:
+                        yield os.path.join(root, name), None
+        else:
+            yield str(p), None
+
+
+def scan(paths: Iterable[str], config: Config, progress=None) -> Report:
+    results = []
+    targets = list(expand_paths(paths))
+    for path, error in targets:
+        if error:
+            results.append(FileResult(path=path, pages=0, error=error))
+        else:
+            results.append(scan_file(path, config))
+        if progress:
+            progress(path, len(results), len(targets))
+    return Report(version=__version__, files=tuple(results))

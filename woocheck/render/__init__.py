@@ -1,0 +1,1 @@
+"""Renderers: pure functions of a `Report` (plus display options) to text."""

@@ -1,0 +1,48 @@
+"""The pinned JSON report: tool, files[], redactions[], findings[]."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..masking import mask
+from ..model import Report
+
+
+def _bbox(b):
+    return [round(v, 2) for v in b] if b else None
+
+
+def report_dict(report: Report, show_personal_data: bool = False) -> dict[str, Any]:
+    return {
+        "tool": {"name": "woocheck", "version": report.version},
+        "files": [{"path": f.path, "pages": f.pages, "error": f.error} for f in report.files],
+        "redactions": [
+            {
+                "path": r.path,
+                "page": r.page,
+                "bbox": _bbox(r.bbox),
+                "kind": r.kind,
+                "ground": r.ground,
+                "grounds": [g.code for g in r.grounds],
+                "label": r.label,
+            }
+            for r in report.redactions
+        ],
+        "findings": [
+            {
+                "code": f.code,
+                "severity": f.severity.value,
+                "message": f.message,
+                "path": f.path,
+                "page": f.page,
+                "bbox": _bbox(f.bbox),
+                "text": f.text if show_personal_data else mask(f.text, f.kind),
+                **({"line": f.line} if f.line is not None else {}),
+            }
+            for f in report.findings
+        ],
+    }
+
+
+def render_json(report: Report, show_personal_data: bool = False) -> str:
+    return json.dumps(report_dict(report, show_personal_data), indent=2, ensure_ascii=False) + "\n"

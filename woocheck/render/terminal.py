@@ -1,0 +1,82 @@
+"""The human report: per file a header, each finding with its context, a closing summary."""
+from __future__ import annotations
+
+import io
+from collections import Counter
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..masking import mask, mask_in
+from ..model import FileResult, Finding, Report
+
+STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+
+def _context(f: Finding, secrets: list[tuple[str, str]], show: bool) -> Text:
+    context = f.context if show else mask_in(f.context, secrets)
+    hit = f.text if show else mask(f.text, f.kind)
+    out = Text("    … ", style="dim")
+    i = context.find(hit) if hit else -1
+    if i < 0:
+        out.append(context, style="dim")
+    else:
+        out.append(context[:i], style="dim")
+        out.append(hit, style="bold black on yellow")
+        out.append(context[i + len(hit) :], style="dim")
+    out.append(" …", style="dim")
+    return out
+
+
+def _file(console: Console, f: FileResult, show: bool) -> None:
+    if f.error:
+        console.print(Text.assemble(("✗ ", "bold red"), (f.path, "bold"), (f"  cannot be checked: {f.error}", "red")))
+        return
+    if not f.findings:
+        console.print(Text.assemble(("✓ ", "green"), (f.path, "bold"), (f"  {f.pages} page(s), {len(f.redactions)} redaction(s), no findings", "dim")))
+        return
+    console.rule(Text(f"{f.path}  ({f.pages} page(s), {len(f.redactions)} redaction(s))", style="bold"), align="left")
+    secrets = [(x.text, x.kind) for x in f.findings if x.text]
+    for x in f.findings:
+        where = f"p.{x.page}" if x.page else "doc"
+        if x.line:
+            where = f"line {x.line}"
+        head = Text.assemble(
+            (f"  {x.code} ", "bold"),
+            (f"{x.severity.value:<7} ", STYLE[x.severity.value]),
+            (f"{where:<8} ", "magenta"),
+            x.message,
+        )
+        if x.text and not x.context:
+            head.append(f": {x.text if show else mask(x.text, x.kind)}", style="bold")
+        console.print(head)
+        if x.context:
+            console.print(_context(x, secrets, show))
+
+
+def summary_table(report: Report) -> Table:
+    sev = Counter(f.severity.value for f in report.findings)
+    table = Table(title="woocheck summary", show_header=True, header_style="bold")
+    for col in ("files", "unreadable", "pages", "redactions", "errors", "warnings", "infos"):
+        table.add_column(col, justify="right")
+    table.add_row(
+        str(len(report.files)),
+        str(sum(1 for f in report.files if f.error)),
+        str(sum(f.pages for f in report.files)),
+        str(len(report.redactions)),
+        Text(str(sev["error"]), style=STYLE["error"] if sev["error"] else ""),
+        Text(str(sev["warning"]), style=STYLE["warning"] if sev["warning"] else ""),
+        str(sev["info"]),
+    )
+    return table
+
+
+def render_terminal(report: Report, show_personal_data: bool = False, width: int = 110, color: bool = False) -> str:
+    buf = io.StringIO()
+    console = Console(file=buf, width=width, force_terminal=color, color_system="truecolor" if color else None, highlight=False)
+    for f in report.files:
+        _file(console, f, show_personal_data)
+    console.print()
+    console.print(summary_table(report))
+    return buf.getvalue()
