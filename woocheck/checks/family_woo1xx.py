@@ -1,0 +1,3 @@
+"""The WOO1xx checks, in report order."""
+
+MODULES: tuple[str, ...] = ()

@@ -1,0 +1,3 @@
+"""The WOO3xx checks, in report order."""
+
+MODULES: tuple[str, ...] = ()

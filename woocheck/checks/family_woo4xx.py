@@ -1,0 +1,3 @@
+"""The WOO4xx checks, in report order."""
+
+MODULES: tuple[str, ...] = ()
