@@ -15,6 +15,7 @@ from typing import List, Optional
 import typer
 
 from . import __version__
+from .batch import DEFAULT_TIMEOUT
 from .config import FAIL_ON, Config, ConfigError, find_config, load_config
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Check documents before publication under the Woo.")
@@ -90,15 +91,24 @@ def scan(
     config_path: Optional[Path] = typer.Option(None, "--config", help="woocheck.toml or pyproject.toml to use."),
     show_personal_data: bool = typer.Option(False, "--show-personal-data", help="Show found personal data in full."),
     decision_date: Optional[str] = typer.Option(None, "--decision-date", help="Date of the decision (YYYY-MM-DD)."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (0 = all cores)."),
+    timeout_per_file: float = typer.Option(
+        DEFAULT_TIMEOUT, "--timeout-per-file", min=0, help="Seconds before a file is given up (0 = no worker processes)."
+    ),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report and fail only on findings not in this baseline."),
+    write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record the current findings as accepted."),
 ) -> None:
     """Scan files and folders and report findings."""
+    from .baseline import BaselineError, apply_baseline, load_baseline
+    from .baseline import write_baseline as save_baseline
     from .pipeline import scan as run_scan
 
     try:
         cfg = build_config(
             paths, config_path, _split_codes(select), _split_codes(ignore), fail_on, show_personal_data, decision_date
         )
-    except ConfigError as exc:
+        accepted = load_baseline(baseline) if baseline else None
+    except (ConfigError, BaselineError) as exc:
         _err(str(exc))
         raise typer.Exit(EXIT_ERROR)
 
@@ -108,9 +118,9 @@ def scan(
     try:
         if progress:
             with progress[0]:
-                report = run_scan(paths, cfg, progress=progress[1])
+                report = run_scan(paths, cfg, progress=progress[1], jobs=jobs, timeout=timeout_per_file)
         else:
-            report = run_scan(paths, cfg)
+            report = run_scan(paths, cfg, jobs=jobs, timeout=timeout_per_file)
     except KeyboardInterrupt:
         _err("interrupted")
         raise typer.Exit(130)
@@ -118,6 +128,17 @@ def scan(
     for f in report.files:
         if f.error:
             _err(f"{f.path}: {f.error}")
+    if write_baseline:
+        try:
+            n = save_baseline(report, cfg, write_baseline)
+        except OSError as exc:
+            _err(f"{write_baseline}: cannot write baseline ({exc.strerror})")
+            raise typer.Exit(EXIT_ERROR)
+        _err(f"baseline {write_baseline}: {n} finding(s) recorded as accepted")
+    if accepted is not None:
+        report, suppressed = apply_baseline(report, accepted)
+        if suppressed:
+            _err(f"{suppressed} finding(s) accepted by baseline {baseline} not shown")
 
     if format == Format.json:
         from .render.json import render_json

@@ -135,14 +135,26 @@ def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str, Optional[str]]]:
             yield str(p), None
 
 
-def scan(paths: Iterable[str], config: Config, progress=None) -> Report:
-    results = []
+def scan(
+    paths: Iterable[str],
+    config: Config,
+    progress=None,
+    jobs: int = 0,
+    timeout: float = 0.0,
+) -> Report:
+    """Scan files and folders. `timeout` > 0 runs each file in a killable worker process
+    (see batch.py); 0 scans in this process. The report keeps the input order."""
+    from .batch import run_batch
+
     targets = list(expand_paths(paths))
-    for path, error in targets:
-        if error:
-            results.append(FileResult(path=path, pages=0, error=error))
-        else:
-            results.append(scan_file(path, config))
+    order = {path: i for i, (path, _) in enumerate(targets)}
+    results: list[FileResult] = [FileResult(path=p, pages=0, error=e) for p, e in targets if e]
+    readable = [p for p, e in targets if not e]
+    done = len(results)
+    for result in run_batch(readable, config, jobs=jobs, timeout=timeout):
+        results.append(result)
+        done += 1
         if progress:
-            progress(path, len(results), len(targets))
+            progress(result.path, done, len(targets))
+    results.sort(key=lambda r: order.get(r.path, 0))
     return Report(version=__version__, files=tuple(results))

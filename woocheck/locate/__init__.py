@@ -2,10 +2,10 @@
 
 Each submodule handles one physical form and exposes `find(page, path) -> list[Redaction]`.
 """
-from __future__ import annotations
+
 
 from ..model import Document, Redaction
-from . import annotations, markers, raster, vector
+from . import annotations, markers, raster, vector  # no `from __future__ import annotations` here: it would shadow the submodule
 
 
 def locate(doc: Document) -> list[Redaction]:

@@ -1,0 +1,60 @@
+"""Baselines: accepted findings recorded by fingerprint, so CI fails only on new ones.
+
+The file holds no personal data in clear and no coordinates (see fingerprint.py), plus
+the configuration it was made with, so a reviewer can tell what was accepted and how.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+from . import __version__
+from .config import Config
+from .fingerprint import fingerprint
+from .model import Report
+
+FORMAT = 1
+
+
+class BaselineError(Exception):
+    pass
+
+
+def write_baseline(report: Report, config: Config, path: Path) -> int:
+    entries = sorted(
+        ({"path": f.path, "code": f.code, "fingerprint": fingerprint(f)} for f in report.findings),
+        key=lambda e: (e["path"], e["code"], e["fingerprint"]),
+    )
+    data = {"woocheck-baseline": FORMAT, "version": __version__, "config": config.as_dict(), "findings": entries}
+    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    return len(entries)
+
+
+def load_baseline(path: Path) -> Counter:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("woocheck-baseline") != FORMAT:
+            raise BaselineError(f"{path}: not a woocheck baseline (format {FORMAT})")
+        return Counter(e["fingerprint"] for e in data["findings"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise BaselineError(f"{path}: cannot read baseline ({type(exc).__name__})") from None
+
+
+def apply_baseline(report: Report, accepted: Counter) -> tuple[Report, int]:
+    """Drop findings the baseline accepts (each accepted fingerprint once per entry)."""
+    left = Counter(accepted)
+    suppressed = 0
+    files = []
+    for f in report.files:
+        kept = []
+        for x in f.findings:
+            fp = fingerprint(x)
+            if left[fp] > 0:
+                left[fp] -= 1
+                suppressed += 1
+            else:
+                kept.append(x)
+        files.append(replace(f, findings=tuple(kept)))
+    return replace(report, files=tuple(files)), suppressed

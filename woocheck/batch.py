@@ -1,0 +1,114 @@
+"""Scan a batch in worker processes, each file with a time and memory limit.
+
+Why one forked process per file: a pathological PDF can hang pymupdf in C code or
+inflate a decompression bomb; only a process can be killed reliably and have its memory
+capped. Forking after the parent has loaded the heavy modules (pymupdf, presidio, name
+lists) means each child starts warm, so the per-file cost is a few milliseconds.
+Results stream back as they finish; the parent keeps only the small `FileResult`s.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import time
+from multiprocessing.connection import wait
+from typing import Callable, Iterable, Iterator, Optional
+
+from .config import Config
+from .model import FileResult
+
+DEFAULT_TIMEOUT = 300.0  # seconds per file; a 500-page scan takes well under this
+DEFAULT_MEMORY_MB = 4096  # per worker; a decompression bomb hits this, not the machine
+
+
+def _limit_memory(megabytes: int) -> None:
+    try:
+        import resource
+
+        limit = megabytes * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    except (ImportError, ValueError, OSError):  # not on this platform: the timeout still holds
+        pass
+
+
+def _child(conn, path: str, config: Config, memory_mb: int) -> None:
+    from .pipeline import scan_file
+
+    _limit_memory(memory_mb)
+    try:
+        result = scan_file(path, config)
+    except MemoryError:
+        result = FileResult(path=path, pages=0, error=f"needs more than {memory_mb} MB of memory (decompression bomb?)")
+    try:
+        conn.send(result)
+    except Exception as exc:  # a result that cannot be pickled is a bug: say so, do not hang
+        conn.send(FileResult(path=path, pages=0, error=f"internal error (result not transferable: {type(exc).__name__})"))
+    conn.close()
+
+
+def warm_up(config: Config) -> None:
+    """Load what every file needs once, in the parent, so forked children inherit it."""
+    import woocheck.ingest.pdf  # noqa: F401  (pymupdf)
+
+    if config.wants("WOO1") or config.wants("WOO4"):
+        from .pii import find_in_text
+
+        find_in_text("Met vriendelijke groet, Jan de Vries", config)
+
+
+def _fork_available() -> bool:
+    return "fork" in mp.get_all_start_methods()
+
+
+def run_batch(
+    paths: Iterable[str],
+    config: Config,
+    jobs: int = 0,
+    timeout: float = DEFAULT_TIMEOUT,
+    memory_mb: int = DEFAULT_MEMORY_MB,
+    on_result: Optional[Callable[[FileResult], None]] = None,
+) -> Iterator[FileResult]:
+    """Yield a FileResult per path, in completion order."""
+    from .pipeline import scan_file
+
+    paths = list(paths)
+    jobs = jobs or os.cpu_count() or 1
+    if timeout <= 0 or not _fork_available():
+        for p in paths:  # in-process: for debugging, or where fork is missing
+            yield scan_file(p, config)
+        return
+    warm_up(config)
+    ctx = mp.get_context("fork")
+    pending = list(reversed(paths))
+    running: dict = {}  # conn -> (process, path, started)
+    while pending or running:
+        while pending and len(running) < jobs:
+            path = pending.pop()
+            parent, child = ctx.Pipe(duplex=False)
+            proc = ctx.Process(target=_child, args=(child, path, config, memory_mb), daemon=True)
+            proc.start()
+            child.close()
+            running[parent] = (proc, path, time.monotonic())
+        now = time.monotonic()
+        next_deadline = min(started + timeout for _, _, started in running.values())
+        ready = wait(list(running), timeout=max(0.0, next_deadline - now))
+        for conn in ready:
+            proc, path, _ = running.pop(conn)
+            try:
+                result = conn.recv()
+            except (EOFError, OSError):
+                proc.join(5)
+                code = proc.exitcode
+                reason = f"killed by signal {-code}" if code and code < 0 else f"exit code {code}"
+                result = FileResult(path=path, pages=0, error=f"worker crashed ({reason})")
+            conn.close()
+            proc.join(5)
+            yield result
+        now = time.monotonic()
+        for conn, (proc, path, started) in list(running.items()):
+            if now - started >= timeout and conn not in ready:
+                proc.kill()
+                proc.join(5)
+                conn.close()
+                del running[conn]
+                yield FileResult(path=path, pages=0, error=f"timed out after {timeout:g} s (--timeout-per-file)")
