@@ -53,7 +53,7 @@ class Context:
         return find_in_document(self.doc, self.config)
 
 
-def context_of(page_text: str, start: int, end: int, width: int = 60) -> str:
+def context_of(page_text: str, start: int, end: int, width: int = 45) -> str:
     a = max(0, start - width)
     b = min(len(page_text), end + width)
     return " ".join(page_text[a:b].split())

@@ -52,7 +52,7 @@ def _file(console: Console, f: FileResult, show: bool) -> None:
             head.append(f": {x.text if show else mask(x.text, x.kind)}", style="bold")
         console.print(head)
         if x.context:
-            console.print(_context(x, secrets, show))
+            console.print(_context(x, secrets, show), no_wrap=True, overflow="ellipsis")
 
 
 def summary_table(report: Report) -> Table:
