@@ -121,7 +121,7 @@ def scanned_page() -> None:
     for line in ["Van: Ruben Smeets", "Aan: Directie Zorg", "Datum: 3 april 2025", "", "Graag je reactie voor vrijdag."]:
         out.insert_text((72, y), line, fontsize=11, fontname="helv", render_mode=3)
         y += 18
-    doc.save(HERE / "scanned_page_OCR_under_box_WOO303.pdf")
+    doc.save(HERE / "scanned_page_OCR_under_box_WOO303.pdf", deflate=True, garbage=3)
 
 
 def clean_letter() -> None:
