@@ -43,6 +43,9 @@ class Word:
     alpha: float = 1.0
     seqno: int = -1
     line: Optional[int] = None
+    # Per-character glyph boxes (PDF only), so a check can tell which letters of a word a
+    # box covers. Empty for text files.
+    chars: tuple[BBox, ...] = ()
 
 
 @dataclass(frozen=True)
