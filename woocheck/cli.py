@@ -215,10 +215,16 @@ def show_rule(code: str = typer.Argument(..., help="A code such as WOO301.")) ->
     print(r.doc)
 
 
-def main() -> None:
+def _register_extra_commands() -> None:
     from .cli_grounds import register
 
     register(app)
+
+
+_register_extra_commands()
+
+
+def main() -> None:
     app()
 
 

@@ -80,18 +80,23 @@ def _complete(f: Finding, doc: Document) -> Finding:
 def scan_document(doc: Document, config: Config, rules: Optional[list[Rule]] = None) -> FileResult:
     ctx = Context(doc, config)
     findings: list[Finding] = []
+    failed: list[str] = []
     for rule in rules or all_rules():
         if not config.wants(rule.code, doc.path):
             continue
-        for f in rule.check(doc, ctx):
-            if config.wants(f.code, doc.path):
-                findings.append(_complete(f, doc))
+        try:
+            found = [_complete(f, doc) for f in rule.check(doc, ctx) if config.wants(f.code, doc.path)]
+        except Exception as exc:  # one broken check must not hide what the others found
+            failed.append(f"{rule.code} ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})")
+            continue
+        findings.extend(found)
     findings.sort(key=lambda f: (f.page or 0, f.bbox[1] if f.bbox else 0, f.span[0] if f.span else 0, f.code))
     try:
         redactions = tuple(ctx.redactions)
     except Exception:  # grounds stage unavailable must not hide the findings
         redactions = tuple(ctx.located)
-    return FileResult(path=doc.path, pages=len(doc.pages), error=None, redactions=redactions, findings=tuple(findings))
+    error = f"internal error in {', '.join(failed)}" if failed else None
+    return FileResult(path=doc.path, pages=len(doc.pages), error=error, redactions=redactions, findings=tuple(findings))
 
 
 def scan_file(path: str, config: Config) -> FileResult:

@@ -21,6 +21,21 @@ class IngestError(Exception):
     """A file that cannot be checked. The message is one line, without the path."""
 
 
+def _precheck_pdf(p: Path) -> None:
+    """Refuse what is not a PDF at all. A PDF cut off in transfer still opens (mupdf repairs it) but has lost content, so
+    it must not pass as clean: it has to end with %%EOF (give or take trailing junk)."""
+    size = p.stat().st_size
+    if size == 0:
+        raise IngestError("empty file")
+    with p.open("rb") as fh:
+        if b"%PDF" not in fh.read(1024):
+            raise IngestError("not a PDF (no %PDF header)")
+        fh.seek(max(0, size - 4096))
+        tail = fh.read()
+    if b"%%EOF" not in tail:
+        raise IngestError("truncated PDF (no %%EOF at the end of the file)")
+
+
 @contextlib.contextmanager
 def open_document(path: str | os.PathLike) -> Iterator[Document]:
     p = Path(path)
@@ -34,6 +49,7 @@ def open_document(path: str | os.PathLike) -> Iterator[Document]:
     if suffix in PDF_SUFFIXES:
         from . import pdf
 
+        _precheck_pdf(p)
         with pdf.open_pdf(p) as doc:
             yield doc
     elif suffix in TEXT_SUFFIXES:

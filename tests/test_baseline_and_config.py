@@ -1,0 +1,71 @@
+"""Baselines (fail only on new findings) and configuration files."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def _doc(tmp_path: Path, body: str, name: str = "notulen.txt") -> Path:
+    p = tmp_path / name
+    p.write_text(body, encoding="utf-8")
+    return p
+
+
+def test_baseline_accepts_known_findings_and_fails_on_new_ones(cli, tmp_path):
+    doc = _doc(tmp_path, "Behandeld door [REDACTED].\nGeheim: Jan Klaassen\n")
+    base = tmp_path / ".woocheck-baseline.json"
+    code, _, err = cli("scan", doc, "--write-baseline", base, "--timeout-per-file", "0")
+    assert code == 1 and "recorded" in err
+    data = json.loads(base.read_text())
+    assert data["findings"] and data["config"]["fail_on"] == "error"
+    assert "Klaassen" not in base.read_text()  # fingerprints only, nothing in clear
+    assert all(set(e) == {"path", "code", "fingerprint"} for e in data["findings"])
+
+    code, out, err = cli("scan", doc, "--baseline", base, "--timeout-per-file", "0")
+    assert code == 0, out
+    assert "accepted by baseline" in err
+
+    doc.write_text(doc.read_text() + "Nog een: █████ zonder grond.\n", encoding="utf-8")
+    code, out, _ = cli("scan", doc, "--baseline", base, "--timeout-per-file", "0")
+    assert code == 1
+    assert out.count("WOO201") == 1  # only the new one is shown
+
+
+def test_unreadable_baseline_is_a_usage_error(cli, tmp_path):
+    doc = _doc(tmp_path, "tekst\n")
+    bad = tmp_path / "b.json"
+    bad.write_text("{not json")
+    code, _, err = cli("scan", doc, "--baseline", bad)
+    assert code == 2 and "b.json" in err
+
+
+def test_config_file_is_found_upward_and_applied(cli, tmp_path):
+    (tmp_path / "woocheck.toml").write_text('ignore = ["WOO201"]\nfail-on = "warning"\n')
+    sub = tmp_path / "besluit" / "documenten"
+    sub.mkdir(parents=True)
+    doc = _doc(sub, "Behandeld door [REDACTED].\n")
+    code, out, _ = cli("scan", doc, "--timeout-per-file", "0")
+    assert code == 0 and "WOO201" not in out
+
+
+def test_pyproject_tool_table_and_per_path_ignores(cli, tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.woocheck]\n[tool.woocheck.per-path-ignores]\n"oud_*.txt" = ["WOO201"]\n'
+    )
+    old = _doc(tmp_path, "Behandeld door [REDACTED].\n", "oud_verslag.txt")
+    new = _doc(tmp_path, "Behandeld door [REDACTED].\n", "nieuw_verslag.txt")
+    code, out, _ = cli("scan", old, "--timeout-per-file", "0")
+    assert code == 0
+    code, out, _ = cli("scan", new, "--timeout-per-file", "0")
+    assert code == 1
+
+
+def test_config_errors_name_the_file_and_the_key(cli, tmp_path):
+    cfg = tmp_path / "woocheck.toml"
+    cfg.write_text('ignor = ["WOO201"]\n')
+    doc = _doc(tmp_path, "tekst\n")
+    code, _, err = cli("scan", doc, "--config", cfg)
+    assert code == 2 and "woocheck.toml" in err and "ignor" in err
+    cfg.write_text('fail-on = "soms"\n')
+    code, _, err = cli("scan", doc, "--config", cfg)
+    assert code == 2 and "fail-on" in err

@@ -1,0 +1,168 @@
+"""Broken and hostile files: one clear line each, exit 2, the batch goes on, input unchanged."""
+from __future__ import annotations
+
+import hashlib
+import os
+import zlib
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from woocheck.batch import run_batch
+from woocheck.config import Config
+
+
+def _sha(p: Path) -> str:
+    return hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else ""
+
+
+def _good_pdf(path: Path, text: str = "Behandeld door [REDACTED].") -> Path:
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), text)
+    doc.save(path)
+    return path
+
+
+def _raw_pdf(path: Path, objects: list[bytes], root: int = 1) -> Path:
+    """Write a PDF by hand (with a correct xref) for structures pymupdf will not produce."""
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for i, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+def _stream(data: bytes, compress: bool = False) -> bytes:
+    if compress:
+        data = zlib.compress(data, 9)
+        return b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"
+    return b"<< /Length %d >>\nstream\n" % len(data) + data + b"\nendstream"
+
+
+def build_hostile(folder: Path) -> dict[str, str]:
+    """Every hostile case as a file; returns name -> a word the error line must contain."""
+    cases = {}
+    (folder / "empty.pdf").write_bytes(b"")
+    cases["empty.pdf"] = "empty"
+    good = _good_pdf(folder / "source.pdf").read_bytes()
+    (folder / "source.pdf").unlink()
+    (folder / "truncated.pdf").write_bytes(good[: len(good) // 3])
+    cases["truncated.pdf"] = ""
+    (folder / "not_a_pdf.pdf").write_bytes(b"PK\x03\x04 this is a zip file, not a pdf" * 10)
+    cases["not_a_pdf.pdf"] = "not a PDF"
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "geheim")
+    doc.save(folder / "encrypted.pdf", encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="u", owner_pw="o")
+    cases["encrypted.pdf"] = "encrypted"
+    _raw_pdf(folder / "zero_pages.pdf", [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"])
+    cases["zero_pages.pdf"] = "no pages"
+    # Cyclic page tree: the Pages node lists itself as a kid.
+    _raw_pdf(folder / "cyclic.pdf", [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>"])
+    cases["cyclic.pdf"] = ""
+    (folder / "broken_utf8.txt").write_bytes(b"Naam: Jan \xff\xfe de Vries\n")
+    cases["broken_utf8.txt"] = "UTF-8"
+    (folder / "empty.txt").write_bytes(b"")
+    cases["empty.txt"] = "empty"
+    return cases
+
+
+def test_each_hostile_file_gets_one_line_and_the_batch_goes_on(cli, tmp_path):
+    cases = build_hostile(tmp_path)
+    good = _good_pdf(tmp_path / "good.pdf")
+    before = {p.name: _sha(p) for p in tmp_path.iterdir()}
+    out = tmp_path.parent / "hostile-report.json"
+    code, _, err = cli("scan", tmp_path, "--format", "json", "--output", out, "--timeout-per-file", "60")
+    assert code == 2
+    assert "Traceback" not in err
+    import json
+
+    report = json.loads(out.read_text())
+    errors = {Path(f["path"]).name: f["error"] for f in report["files"]}
+    for name, word in cases.items():
+        if name == "cyclic.pdf" and errors.get(name) is None:
+            continue  # mupdf repairs the cycle into a readable (empty) document: fine, no crash
+        assert errors.get(name), f"{name} passed as readable"
+        assert "\n" not in errors[name]
+        assert word.lower() in errors[name].lower(), (name, errors[name])
+        assert sum(1 for line in err.splitlines() if name in line) == 1, f"{name}: not exactly one line"
+    assert errors["good.pdf"] is None
+    assert any(f["path"].endswith("good.pdf") for f in report["findings"])  # still scanned
+    after = {p.name: _sha(p) for p in tmp_path.iterdir()}
+    assert before == after, "an input file was modified"
+
+
+def test_symlink_loop_is_walked_once(tmp_path):
+    from woocheck.pipeline import expand_paths
+
+    (tmp_path / "a").mkdir()
+    _good_pdf(tmp_path / "a" / "doc.pdf")
+    os.symlink(tmp_path, tmp_path / "a" / "loop")
+    found = [p for p, e in expand_paths([str(tmp_path)])]
+    assert len(found) == 1
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_unreadable_file_is_reported(cli, tmp_path):
+    p = _good_pdf(tmp_path / "secret.pdf")
+    p.chmod(0)
+    code, _, err = cli("scan", p, "--timeout-per-file", "0")
+    assert code == 2 and "secret.pdf" in err and "permission" in err
+
+
+def test_huge_and_heavy_files_finish_without_crashing(tmp_path):
+    """A 100 MB file, a page with 50,000 drawings and a decompression bomb."""
+    big = tmp_path / "huge.pdf"
+    with big.open("wb") as fh:
+        fh.write(b"%PDF-1.7\n")
+        fh.truncate(100 * 1024 * 1024)
+    ops = b"".join(b"%d %d 2 2 re f\n" % (i % 500, (i // 500) % 700) for i in range(50_000))
+    _raw_pdf(tmp_path / "drawings.pdf", [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        _stream(ops),
+    ])
+    _raw_pdf(tmp_path / "bomb.pdf", [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        _stream(b" " * (300 * 1024 * 1024), compress=True),
+    ])
+    assert (tmp_path / "bomb.pdf").stat().st_size < 2 * 1024 * 1024
+    paths = [str(tmp_path / n) for n in ("huge.pdf", "drawings.pdf", "bomb.pdf")]
+    results = {Path(r.path).name: r for r in run_batch(paths, Config(), jobs=2, timeout=120, memory_mb=2048)}
+    assert set(results) == {"huge.pdf", "drawings.pdf", "bomb.pdf"}
+    assert results["huge.pdf"].error  # zeros after a header: not a readable PDF
+    for r in results.values():
+        assert r.error is None or ("Traceback" not in r.error and "\n" not in r.error)
+
+
+def test_a_hanging_file_is_cut_off_by_the_timeout(tmp_path, monkeypatch):
+    """A file whose scan never ends is reported as timed out; the others still finish."""
+    import time
+
+    import woocheck.pipeline as pipeline
+
+    real = pipeline.scan_file
+
+    def slow(path, config):
+        if path.endswith("hang.txt"):
+            time.sleep(60)
+        return real(path, config)
+
+    monkeypatch.setattr(pipeline, "scan_file", slow)
+    (tmp_path / "hang.txt").write_text("tekst\n")
+    (tmp_path / "ok.txt").write_text("Behandeld door [REDACTED].\n")
+    start = time.monotonic()
+    results = {Path(r.path).name: r for r in run_batch([str(tmp_path / "hang.txt"), str(tmp_path / "ok.txt")], Config(), jobs=2, timeout=2)}
+    assert time.monotonic() - start < 30
+    assert "timed out" in results["hang.txt"].error
+    assert results["ok.txt"].error is None and results["ok.txt"].findings
