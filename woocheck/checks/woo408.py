@@ -1,0 +1,55 @@
+"""WOO408 file name holds personal data
+
+What it checks: the name of the file itself, with "_", "-", "." and "+" read as spaces,
+run through the personal-data detection. Checked for PDFs and for text files alike.
+
+Why it matters: documents are exported under their original names ("Gesprek Jan de
+Vries.docx.pdf", "RE_vraag_van_karin.smit@example.nl.pdf") and published under them. The
+file name appears in the download link, the inventory list and the browser tab.
+
+Example: "Verslag_gesprek_Jan_de_Vries.pdf" -> WOO408 "a person's name in the file
+name"; rename the file to its document number before publication.
+
+Source: Wet open overheid art. 5.1 lid 2 sub e; AVG art. 5 lid 1 sub c (data
+minimisation).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..model import Finding, Severity
+from .family_woo4xx import ENTITY_LABEL, hidden_of, personal_hits, severity_of
+
+CODE = "WOO408"
+SEVERITY = Severity.ERROR
+SUMMARY = "file name holds personal data"
+
+
+def _readable(name: str) -> str:
+    """The name with separators as spaces, same length, so hit offsets point into the name.
+
+    Dots stay where an e-mail address needs them ("karin.smit@example.nl")."""
+    out = re.sub(r"[_+]|(?<=\w)-(?=\w)", " ", name)
+    if "@" not in out:
+        out = out.replace(".", " ")
+    return out
+
+
+def check(doc, ctx):
+    names = [h.text for h in hidden_of(doc, "filename")] or [Path(doc.path).name]
+    seen = set()
+    for name in names:
+        for hit in personal_hits(_readable(name), ctx):
+            original = name[hit.start:hit.end] or hit.text
+            if (hit.entity, original) in seen:
+                continue
+            seen.add((hit.entity, original))
+            yield Finding(
+                code=CODE,
+                severity=severity_of(hit),
+                message=f"{ENTITY_LABEL.get(hit.entity, 'personal data')} in the file name",
+                path=doc.path,
+                text=original,
+                kind=hit.entity,
+            )
