@@ -74,6 +74,7 @@ def _words(page: "pymupdf.Page") -> tuple[str, tuple[Word, ...]]:
                 render_mode=int(span.get("type", 0)),
                 alpha=float(span.get("opacity", 1.0)),
                 seqno=int(span.get("seqno", -1)),
+                chars=tuple(c[1] for c in chars),
             )
         )
         parts.append(text)
@@ -133,8 +134,7 @@ def _drawings(page: "pymupdf.Page") -> tuple[Drawing, ...]:
     return tuple(out)
 
 
-def _images(page: "pymupdf.Page") -> tuple[tuple[ImageInfo, ...], float]:
-    log = page.get_bboxlog()
+def _images(page: "pymupdf.Page", log: list) -> tuple[tuple[ImageInfo, ...], float]:
     image_seqnos = [i for i, (kind, _) in enumerate(log) if kind == "fill-image"]
     infos = page.get_image_info()
     images = []
@@ -175,11 +175,16 @@ def _annotations(page: "pymupdf.Page") -> tuple[Annotation, ...]:
 
 
 def _renderer(page: "pymupdf.Page"):
-    def render(zoom: float = 1.0):
-        """RGB numpy array of the page at `zoom` × 72 dpi."""
+    def render(zoom: float = 1.0, clip: Optional[BBox] = None):
+        """RGB numpy array of the page at `zoom` × 72 dpi; `clip` limits it to a region."""
         import numpy as np
 
-        pix = page.get_pixmap(matrix=pymupdf.Matrix(zoom, zoom), colorspace=pymupdf.csRGB, alpha=False)
+        pix = page.get_pixmap(
+            matrix=pymupdf.Matrix(zoom, zoom),
+            colorspace=pymupdf.csRGB,
+            alpha=False,
+            clip=pymupdf.Rect(clip) if clip else None,
+        )
         return np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width, 3)
 
     return render
@@ -188,9 +193,10 @@ def _renderer(page: "pymupdf.Page"):
 def _page(page: "pymupdf.Page") -> Page:
     text, words = _words(page)
     drawings: tuple[Drawing, ...] = ()
-    if len(page.get_bboxlog()) <= MAX_DRAWINGS:
+    log = page.get_bboxlog()
+    if len(log) <= MAX_DRAWINGS:
         drawings = _drawings(page)
-    images, coverage = _images(page)
+    images, coverage = _images(page, log)
     return Page(
         number=page.number + 1,
         width=float(page.rect.width),

@@ -1,8 +1,525 @@
-"""Redactions made of vector content (not built yet)."""
+"""Redactions drawn as vector paths: filled boxes of any opaque colour and hatched regions.
+
+The chain, each step a small function over one page:
+
+1. `_boxes`: opaque filled paths and groups of hatching strokes, cut to their clip;
+   thin rules, bullets and page backgrounds are dropped by size.
+2. `covered`: the characters of the text layer that a box hides. A character counts when
+   most sample points of its glyph box lie inside the *painted* area of the path (fill
+   rule and clip honoured, so a frame's hollow centre hides nothing) and it was drawn
+   *before* the box (draw order), so a label printed on top of a box is not under it.
+3. `_is_redaction`: a box that hides text is always reported; a box that hides nothing
+   counts only when it looks like a redaction (dark or coloured, or a bordered light box
+   holding just a short label), not like table shading or a heading band.
+"""
 from __future__ import annotations
 
-from ..model import Page, Redaction
+import math
+from dataclasses import dataclass, field
+import re
+from typing import Iterable, Optional
+
+from ..model import BBox, Drawing, Page, Redaction, Word
+
+# A fill at least this opaque hides what is under it; translucent fills are highlights.
+OPAQUE = 0.95
+# Boxes narrower or lower than this are rules, underlines, table borders or list bullets:
+# the smallest text a box could hide (a 6 pt footnote) is taller than this.
+MIN_SIDE = 4.0
+# A fill over this share of the page is a page background or a full-page frame.
+PAGE_SHARE = 0.8
+# Fill colours with a luminance (0 black .. 1 white) at or above this are paper-white or
+# light table shading: on their own they are not redactions.
+LIGHT = 0.85
+# A glyph counts as covered when at least this share of the sample points in its box is
+# painted over; text merely touched by the edge of a box is not hidden.
+COVERED_SHARE = 0.6
+# Sample points across a glyph box, as fractions of its width and height.
+_SAMPLES = (0.2, 0.5, 0.8)
+# Text printed on top of a box whose colour differs from the fill by less than this
+# (luminance) cannot be read: black text on a black box is as hidden as text under it.
+MIN_CONTRAST = 0.2
+# A box whose painted area fills less than this share of its bounding box is not a box: a
+# frame with a hollow centre, a glyph drawn as a path, a logo.
+BOX_SHARE = 0.85
+# A box reaching this close to the page edge (or beyond) is a bleed band or scan border,
+# unless it hides text.
+EDGE = 1.0
+# A Highlight annotation darker than this hides the text even with its multiply blending.
+DARK_HIGHLIGHT = 0.3
+# When geometry cannot settle whether a path paints a spot (several subpaths, whose
+# direction pymupdf does not keep, so the non-zero rule is unknown; or a clip that cuts the
+# box), the page is rendered at this zoom and a glyph counts as hidden only if at least
+# PAINTED_SHARE of its pixels are within COLOUR_TOL (0-255 per channel) of the fill colour.
+RENDER_ZOOM = 2.0
+PAINTED_SHARE = 0.75
+COLOUR_TOL = 40
+# Words that redaction tools print into or under their own boxes: labels, not leaks.
+LABEL_WORDS = frozenset(
+    "redacted redaction privilege privileged confidential withheld gelakt weggelakt zwartgelakt "
+    "geanonimiseerd woo wob art art. artikel lid sub".split()
+)
+_GROUND_LIKE = re.compile(r"^[\[(]?\d{1,2}(\.\d{1,2}){1,3}\.?[a-z]?[\])]?[,;.]?$", re.IGNORECASE)
+# Text printed on top of a box that is at most this long (non-space characters) can be the
+# ground label of a redaction ("5.1.2e", "J"); longer text makes it a heading band or a cell.
+LABEL_MAX_CHARS = 30
+# Hatching: at least this many diagonal strokes in one cluster, to tell a hatched region
+# from a few slanted lines of a chart or a signature.
+HATCH_MIN_LINES = 6
+# A stroke is diagonal when its angle is at least this many degrees off both axes.
+HATCH_MIN_ANGLE = 15.0
+# Bezier curves are flattened into this many segments for the inside test.
+_CURVE_STEPS = 8
+
+
+@dataclass
+class Box:
+    """A candidate box: the area it paints and how to test a point inside it."""
+
+    rect: BBox  # painted bbox, already cut to the clip
+    seqno: int
+    detail: str
+    lum: float = 0.0  # fill luminance; text on top in a close colour is invisible
+    rgb: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    uncertain: bool = False  # geometry alone cannot tell what it paints: check the render
+    light: bool = False
+    bordered: bool = False
+    polygons: Optional[list[list[tuple[float, float]]]] = None  # None: the whole rect
+    even_odd: bool = False
+    members: list[int] = field(default_factory=list)  # seqnos of the paths that make it
+
+    def inside(self, x: float, y: float) -> bool:
+        x0, y0, x1, y1 = self.rect
+        if not (x0 <= x <= x1 and y0 <= y <= y1):
+            return False
+        if self.polygons is None:
+            return True
+        w = _winding(self.polygons, x, y)
+        return (w % 2 == 1) if self.even_odd else (w != 0)
+
+
+# ---------------------------------------------------------------- geometry helpers
+
+
+def _intersect(a: BBox, b: Optional[BBox]) -> Optional[BBox]:
+    if b is None:
+        return a
+    r = (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
+    return r if r[0] < r[2] and r[1] < r[3] else None
+
+
+def _area(r: BBox) -> float:
+    return max(0.0, r[2] - r[0]) * max(0.0, r[3] - r[1])
+
+
+def _overlap(a: BBox, b: BBox) -> float:
+    r = _intersect(a, b)
+    return _area(r) if r else 0.0
+
+
+def _pt(p) -> tuple[float, float]:
+    return (float(p[0]), float(p[1]))
+
+
+def _polygons(items: Iterable[tuple]) -> list[list[tuple[float, float]]]:
+    """Split a path into closed polygons (every subpath of a fill is implicitly closed)."""
+    polys: list[list[tuple[float, float]]] = []
+    cur: list[tuple[float, float]] = []
+
+    def close() -> None:
+        nonlocal cur
+        if len(cur) >= 3:
+            polys.append(cur)
+        cur = []
+
+    for it in items:
+        op = it[0]
+        if op == "re":
+            close()
+            x0, y0, x1, y1 = (float(v) for v in it[1])
+            pts = [(x0, y0), (x1, y0), (x1, y1), (x0, y1)]
+            if len(it) > 2 and it[2] == -1:  # drawn the other way round: matters for winding
+                pts.reverse()
+            polys.append(pts)
+        elif op == "qu":
+            close()
+            q = it[1]
+            polys.append([_pt(q[0]), _pt(q[1]), _pt(q[3]), _pt(q[2])])
+        elif op in ("l", "c"):
+            start = _pt(it[1])
+            if not cur or math.dist(cur[-1], start) > 0.01:
+                close()
+                cur = [start]
+            if op == "l":
+                cur.append(_pt(it[2]))
+            else:
+                p0, c1, c2, p3 = (_pt(v) for v in it[1:5])
+                for k in range(1, _CURVE_STEPS + 1):
+                    t = k / _CURVE_STEPS
+                    u = 1 - t
+                    cur.append(
+                        (
+                            u**3 * p0[0] + 3 * u * u * t * c1[0] + 3 * u * t * t * c2[0] + t**3 * p3[0],
+                            u**3 * p0[1] + 3 * u * u * t * c1[1] + 3 * u * t * t * c2[1] + t**3 * p3[1],
+                        )
+                    )
+    close()
+    return polys
+
+
+def _winding(polys: list[list[tuple[float, float]]], x: float, y: float) -> int:
+    """Non-zero winding number of the point; even-odd uses its parity."""
+    w = 0
+    for poly in polys:
+        n = len(poly)
+        for i in range(n):
+            ax, ay = poly[i]
+            bx, by = poly[(i + 1) % n]
+            if ay <= y:
+                if by > y and (bx - ax) * (y - ay) - (x - ax) * (by - ay) > 0:
+                    w += 1
+            elif by <= y and (bx - ax) * (y - ay) - (x - ax) * (by - ay) < 0:
+                w -= 1
+    return w
+
+
+def _is_plain_rect(items: tuple) -> bool:
+    return len(items) == 1 and items[0][0] == "re"
+
+
+# ---------------------------------------------------------------- colour
+
+
+def _to_rgb(color: Optional[tuple[float, ...]]) -> tuple[float, float, float]:
+    if not color:
+        return (0.0, 0.0, 0.0)
+    if len(color) == 1:
+        return (float(color[0]),) * 3
+    if len(color) == 4:  # cmyk
+        c, m, y, k = color
+        return ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    return (float(color[0]), float(color[1]), float(color[2]))
+
+
+def luminance(color: Optional[tuple[float, ...]]) -> float:
+    r, g, b = _to_rgb(color)
+    return 0.299 * r + 0.587 * g + 0.114 * b
+
+
+def _colour_name(color: tuple[float, ...]) -> str:
+    lum = luminance(color)
+    rgb = color if len(color) == 3 else None
+    if rgb and max(rgb) - min(rgb) > 0.2:
+        return "coloured"
+    if lum < 0.15:
+        return "black"
+    if lum >= LIGHT:
+        return "white"
+    return "grey"
+
+
+# ---------------------------------------------------------------- candidate boxes
+
+
+def _big_enough(r: BBox) -> bool:
+    return r[2] - r[0] >= MIN_SIDE and r[3] - r[1] >= MIN_SIDE
+
+
+def _in_highlight(page: Page, r: BBox, lum: float) -> bool:
+    """Highlights are painted with multiply blending: a light one tints, it does not hide."""
+    if lum < DARK_HIGHLIGHT:
+        return False
+    return any(a.kind == "Highlight" and _overlap(a.bbox, r) >= 0.9 * _area(r) for a in page.annotations)
+
+
+def _solid(box: Box) -> bool:
+    """True when the path paints (nearly) all of its bounding box."""
+    if box.polygons is None:
+        return True
+    x0, y0, x1, y1 = box.rect
+    steps = [(k + 0.5) / 5 for k in range(5)]
+    hits = sum(box.inside(x0 + fx * (x1 - x0), y0 + fy * (y1 - y0)) for fx in steps for fy in steps)
+    return hits >= BOX_SHARE * len(steps) ** 2
+
+
+def _fill_boxes(page: Page) -> list[Box]:
+    page_area = max(1.0, page.width * page.height)
+    strokes = [d for d in page.drawings if d.stroke is not None]
+    out = []
+    for d in page.drawings:
+        if d.fill is None or d.fill_opacity < OPAQUE:
+            continue
+        rect = _intersect(d.rect, d.clip)
+        if rect is None or not _big_enough(rect) or _area(rect) > PAGE_SHARE * page_area:
+            continue
+        lum = luminance(d.fill)
+        if _in_highlight(page, rect, lum):
+            continue
+        light = lum >= LIGHT
+        # A border: the same path stroked, or a stroked path along its edge just after it.
+        bordered = light and (
+            d.stroke is not None
+            and luminance(d.stroke) < LIGHT
+            or any(
+                0 < s.seqno - d.seqno <= 2
+                and luminance(s.stroke) < LIGHT
+                and _overlap(s.rect, d.rect) > 0.8 * _area(d.rect)
+                for s in strokes
+            )
+        )
+        detail = f"{_colour_name(d.fill)} fill" + (" with border" if bordered else "")
+        polygons = None if _is_plain_rect(d.items) else _polygons(d.items)
+        box = Box(
+            rect=rect,
+            seqno=d.seqno,
+            detail=detail,
+            lum=lum,
+            rgb=_to_rgb(d.fill),
+            uncertain=(polygons is not None and len(polygons) > 1) or rect != d.rect,
+            light=light,
+            bordered=bordered,
+            polygons=polygons,
+            even_odd=d.even_odd,
+            members=[d.seqno],
+        )
+        if _solid(box):
+            out.append(box)
+    return out
+
+
+def _diagonal_lines(d: Drawing) -> int:
+    """Number of diagonal line segments in a stroke-only path, 0 if it has anything else."""
+    n = 0
+    for it in d.items:
+        if it[0] != "l":
+            return 0
+        (ax, ay), (bx, by) = _pt(it[1]), _pt(it[2])
+        angle = abs(math.degrees(math.atan2(by - ay, bx - ax))) % 90
+        if HATCH_MIN_ANGLE <= angle <= 90 - HATCH_MIN_ANGLE:
+            n += 1
+    return n
+
+
+def _hatch_boxes(page: Page, fills: list[Box]) -> list[Box]:
+    """Group diagonal strokes that touch each other into hatched regions.
+
+    Hatching laid over a filled box adds nothing: the box already counts.
+    """
+    strokes = []
+    for d in page.drawings:
+        if d.fill is None and d.stroke is not None and not any(
+            _overlap(d.rect, f.rect) >= 0.8 * _area(d.rect) for f in fills
+        ):
+            n = _diagonal_lines(d)
+            rect = _intersect(d.rect, d.clip) if n else None
+            if rect:
+                strokes.append((rect, d.seqno, n))
+    clusters: list[list] = []  # [rect, first seqno, lines, members]
+    for rect, seq, n in strokes:
+        merged = [rect, seq, n, [seq]]
+        rest = []
+        for c in clusters:
+            if _overlap(c[0], merged[0]) > 0 or _touch(c[0], merged[0]):
+                merged = [_union(c[0], merged[0]), min(c[1], merged[1]), c[2] + merged[2], c[3] + merged[3]]
+            else:
+                rest.append(c)
+        clusters = rest + [merged]
+    page_area = max(1.0, page.width * page.height)
+    return [
+        Box(rect=c[0], seqno=c[1], detail="cross-hatched box", members=c[3])
+        for c in clusters
+        if c[2] >= HATCH_MIN_LINES and _big_enough(c[0]) and _area(c[0]) <= PAGE_SHARE * page_area
+    ]
+
+
+def _touch(a: BBox, b: BBox, gap: float = 1.0) -> bool:
+    return a[0] - gap <= b[2] and b[0] - gap <= a[2] and a[1] - gap <= b[3] and b[1] - gap <= a[3]
+
+
+def _union(a: BBox, b: BBox) -> BBox:
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+# ---------------------------------------------------------------- coverage
+
+
+def _glyph_hidden(box: Box, g: BBox) -> bool:
+    if _overlap(box.rect, g) <= 0:
+        return False
+    w, h = g[2] - g[0], g[3] - g[1]
+    hits = sum(box.inside(g[0] + fx * w, g[1] + fy * h) for fx in _SAMPLES for fy in _SAMPLES)
+    return hits >= COVERED_SHARE * len(_SAMPLES) ** 2
+
+
+def _rgb(color: int) -> tuple[float, float, float]:
+    return (((color >> 16) & 255) / 255, ((color >> 8) & 255) / 255, (color & 255) / 255)
+
+
+def _is_label(word: str) -> bool:
+    w = word.strip("“”\"'.,;:()[]").casefold()
+    return w in LABEL_WORDS or bool(_GROUND_LIKE.match(word))
+
+
+def covered(page: Page, box: Box, before: bool = True) -> list[tuple[Word, list[int]]]:
+    """Words with the indices of their characters that `box` hides.
+
+    `before=True` gives the hidden text: drawn before the box, or printed on top of it in a
+    colour that does not stand out from the fill while the same line runs on outside the
+    box (body text the box was laid over, not a label placed in it). Labels that redaction
+    tools write themselves ("Privilege", "5.1.2e") are left out. False gives the text on top.
+    """
+    near = [w for w in page.words if w.bbox is not None and _overlap(box.rect, w.bbox) > 0]
+    out = []
+    for w in near:
+        under = w.seqno < box.seqno
+        if not under and before:
+            under = _blends_in(page, box, w)
+        if under != before:
+            continue
+        if before and _is_label(w.text):
+            continue
+        glyphs = w.chars or (w.bbox,) * len(w.text)
+        idx = [i for i, g in enumerate(glyphs[: len(w.text)]) if _glyph_hidden(box, g)]
+        if idx:
+            out.append((w, idx))
+    if before and box.uncertain and out and page.render is not None:
+        out = _painted(page, box, out)
+    return out
+
+
+def _blends_in(page: Page, box: Box, w: Word) -> bool:
+    if w.render_mode in (3, 7) or box.detail.startswith("cross-hatched") or _at_edge(page, box.rect):
+        return False
+    if abs(luminance(_rgb(w.color)) - box.lum) >= MIN_CONTRAST:
+        return False
+    # Only when the text runs on outside the box: then the box was laid over body text.
+    x0, y0, x1, y1 = box.rect
+    e = EDGE
+    return any(
+        o.seqno == w.seqno
+        and o.bbox is not None
+        and (o.bbox[0] < x0 - e or o.bbox[2] > x1 + e or o.bbox[1] < y0 - e or o.bbox[3] > y1 + e)
+        for o in page.words
+    )
+
+
+def _painted(page: Page, box: Box, hits: list[tuple[Word, list[int]]]) -> list[tuple[Word, list[int]]]:
+    """Keep the characters where the rendered page really shows the fill colour."""
+    try:
+        img = page.render(RENDER_ZOOM, clip=box.rect)
+    except Exception:  # a page that will not render: keep what geometry said
+        return hits
+    import numpy as np
+
+    target = np.array([round(v * 255) for v in box.rgb], dtype=np.int16)
+    h, wd = img.shape[:2]
+    out = []
+    for w, idx in hits:
+        keep = []
+        for i in idx:
+            g = (w.chars or (w.bbox,) * len(w.text))[i]
+            c0 = max(0, int((g[0] - box.rect[0]) * RENDER_ZOOM))
+            c1 = min(wd, int((g[2] - box.rect[0]) * RENDER_ZOOM) + 1)
+            r0 = max(0, int((g[1] - box.rect[1]) * RENDER_ZOOM))
+            r1 = min(h, int((g[3] - box.rect[1]) * RENDER_ZOOM) + 1)
+            patch = img[r0:r1, c0:c1].astype(np.int16)
+            if patch.size == 0:
+                continue
+            close = (np.abs(patch - target).max(axis=2) <= COLOUR_TOL).mean()
+            if close >= PAINTED_SHARE:
+                keep.append(i)
+        if keep:
+            out.append((w, keep))
+    return out
+
+
+def text_of(hits: list[tuple[Word, list[int]]]) -> str:
+    """Covered characters in reading order; a space between words or broken runs."""
+    parts: list[str] = []
+    for w, idx in sorted(hits, key=lambda h: h[0].start):
+        run = ""
+        last = None
+        for i in idx:
+            if last is not None and i != last + 1:
+                parts.append(run)
+                run = ""
+            run += w.text[i]
+            last = i
+        parts.append(run)
+    return " ".join(p for p in parts if p)
+
+
+def _squash(s: str) -> str:
+    return "".join(s.split()).casefold()
+
+
+def hidden_text(page: Page, box: Box) -> str:
+    """Text under the box that is not repeated on top of it (a re-printed label hides nothing)."""
+    under = text_of(covered(page, box, before=True))
+    if not under:
+        return ""
+    on_top = text_of([(w, list(range(len(w.text)))) for w, _ in covered(page, box, before=False)])
+    if on_top and _squash(under) == _squash(on_top):
+        return ""
+    return under
+
+
+def _at_edge(page: Page, r: BBox) -> bool:
+    return r[0] <= EDGE or r[1] <= EDGE or r[2] >= page.width - EDGE or r[3] >= page.height - EDGE
+
+
+def _is_redaction(page: Page, box: Box, hidden: str) -> bool:
+    if hidden:
+        return True
+    if box.light and not box.bordered or box.detail.startswith("coloured") or _at_edge(page, box.rect):
+        return False
+    on_top = _squash(text_of(covered(page, box, before=False)))
+    if not on_top:
+        return not box.light  # an empty bordered white box is as likely an empty table cell
+    short_label = len(on_top) <= 3 or (len(on_top) <= LABEL_MAX_CHARS and any(c.isdigit() for c in on_top))
+    return short_label
+
+
+def _dedupe(boxes: list[tuple[Box, str]]) -> list[tuple[Box, str]]:
+    """One redaction per painted area: a fill, its border and its hatching are one box."""
+    kept: list[tuple[Box, str]] = []
+    for box, hidden in sorted(boxes, key=lambda b: b[0].seqno):
+        for k, (other, other_hidden) in enumerate(kept):
+            inter = _overlap(box.rect, other.rect)
+            if inter >= 0.8 * min(_area(box.rect), _area(other.rect)) and inter >= 0.5 * max(
+                _area(box.rect), _area(other.rect)
+            ):
+                detail = other.detail
+                if box.detail.startswith("cross-hatched") and "hatched" not in detail:
+                    detail = "cross-hatched " + detail
+                other.detail = detail
+                kept[k] = (other, other_hidden if len(other_hidden) >= len(hidden) else hidden)
+                break
+        else:
+            kept.append((box, hidden))
+    return kept
+
+
+def boxes(page: Page) -> list[Box]:
+    """Every candidate box on the page (filled and hatched), in draw order."""
+    fills = _fill_boxes(page)
+    return sorted(fills + _hatch_boxes(page, fills), key=lambda b: b.seqno)
 
 
 def find(page: Page, path: str) -> list[Redaction]:
-    return []
+    found = []
+    for box in boxes(page):
+        hidden = hidden_text(page, box)
+        if _is_redaction(page, box, hidden):
+            found.append((box, hidden))
+    return [
+        Redaction(
+            path=path,
+            page=page.number,
+            bbox=tuple(round(v, 2) for v in box.rect),
+            kind="vector",
+            covered_text=hidden,
+            detail=box.detail,
+        )
+        for box, hidden in _dedupe(found)
+    ]
