@@ -1,0 +1,142 @@
+"""Batch throughput, side by side in one run, as ratios to raw text extraction.
+
+Builds a batch of realistic pages (memo/e-mail text with redaction boxes and grounds,
+plus some image pages with an OCR layer), then prints pages/s for:
+  1. raw pymupdf extraction of the same pages (get_texttrace + get_drawings): the floor
+  2. woocheck, one worker, every check
+  3. woocheck, all cores
+  4. x-ray (PyPI `x-ray`) in its own virtual environment, if it can be installed
+
+Run: python benchmarks/bench_batch.py [--files 40] [--pages 10]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pymupdf
+
+XRAY_VENV = Path(tempfile.gettempdir()) / "woocheck-xray-venv"
+
+LINES = [
+    "Van: {name} <{mail}>",
+    "Verzonden: dinsdag 4 februari 2025 10:12",
+    "Aan: Directie Publieke Gezondheid",
+    "Onderwerp: RE: voortgang regeling opvang",
+    "",
+    "Beste collega,",
+    "In het overleg met de minister is afgesproken dat de regeling per 1 juli ingaat.",
+    "De gemeenten worden via de VNG geinformeerd; de provincies via het IPO.",
+    "Graag ontvang ik voor vrijdag je reactie op de bijgevoegde nota.",
+    "Voor vragen ben ik bereikbaar op {phone}.",
+    "",
+    "Met vriendelijke groet,",
+    "{name}",
+]
+
+
+def _text_page(doc: pymupdf.Document, i: int, j: int) -> pymupdf.Page:
+    page = doc.new_page()
+    y = 72
+    name, mail, phone = f"Medewerker{i}x{j} Testpersoon", f"m{i}.{j}@voorbeeld.nl", "06-1234567%d" % (j % 10)
+    for _ in range(4):  # four blocks fill the page like a printed e-mail thread
+        for line in LINES:
+            page.insert_text((72, y), line.format(name=name, mail=mail, phone=phone), fontsize=9)
+            y += 11
+    for r in page.search_for(name)[:2]:
+        page.draw_rect(r, fill=(0, 0, 0))
+        page.insert_text((r.x1 + 2, r.y1 - 1), "5.1.2e", fontsize=6)
+    return page
+
+
+def build_batch(folder: Path, files: int, pages: int) -> list[Path]:
+    """Born-digital pages, and every fifth page a scan (image + invisible OCR layer)."""
+    out = []
+    for i in range(files):
+        doc = pymupdf.open()
+        for j in range(pages):
+            if j % 5 == 4:
+                src = pymupdf.open()
+                png = _text_page(src, i, j).get_pixmap(dpi=100).tobytes("png")
+                img = doc.new_page()
+                img.insert_image(img.rect, stream=png)
+                img.insert_text((72, 72), "OCR laag van een gescande pagina", render_mode=3)
+            else:
+                _text_page(doc, i, j)
+        path = folder / f"batch_{i:03d}.pdf"
+        doc.save(path, deflate=True)
+        out.append(path)
+    return out
+
+
+def raw_extraction(paths: list[Path]) -> int:
+    n = 0
+    for p in paths:
+        with pymupdf.open(p) as doc:
+            for page in doc:
+                page.get_texttrace()
+                page.get_drawings()
+                n += 1
+    return n
+
+
+def woocheck(paths: list[Path], jobs: int) -> None:
+    subprocess.run(
+        ["woocheck", "scan", *map(str, paths), "--format", "json", "--output", os.devnull, "--jobs", str(jobs), "--fail-on", "never"],
+        check=True,
+    )
+
+
+def xray_available() -> bool:
+    py = XRAY_VENV / "bin" / "python"
+    if not py.exists():
+        print("setting up x-ray in", XRAY_VENV, "...", file=sys.stderr)
+        if subprocess.run([sys.executable, "-m", "venv", str(XRAY_VENV)]).returncode != 0:
+            return False
+        if subprocess.run([str(XRAY_VENV / "bin" / "pip"), "install", "-q", "x-ray"]).returncode != 0:
+            return False
+    return subprocess.run([str(py), "-c", "import xray"], capture_output=True).returncode == 0
+
+
+def run_xray(paths: list[Path]) -> None:
+    code = "import sys, xray\nfor p in sys.argv[1:]:\n    xray.inspect(p)\n"
+    subprocess.run([str(XRAY_VENV / "bin" / "python"), "-c", code, *map(str, paths)], check=True)
+
+
+def timed(fn, *args) -> float:
+    start = time.perf_counter()
+    fn(*args)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--files", type=int, default=40)
+    ap.add_argument("--pages", type=int, default=10)
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = build_batch(Path(tmp), args.files, args.pages)
+        pages = sum(pymupdf.open(p).page_count for p in paths)
+        rows = [("raw pymupdf extraction (floor)", timed(raw_extraction, paths))]
+        rows.append(("woocheck, 1 worker, all checks", timed(woocheck, paths, 1)))
+        cores = os.cpu_count() or 1
+        rows.append((f"woocheck, {cores} workers, all checks", timed(woocheck, paths, cores)))
+        if xray_available():
+            rows.append(("x-ray 0.4 (failed redactions only)", timed(run_xray, paths)))
+        else:
+            print("x-ray could not be installed: its row is left out", file=sys.stderr)
+    floor = rows[0][1]
+    print(f"\n{pages} pages in {len(paths)} files, {cores} cores\n")
+    print(f"| {'run':<38} | {'seconds':>8} | {'pages/s':>8} | {'time vs floor':>13} |")
+    print(f"|{'-' * 40}|{'-' * 10}|{'-' * 10}|{'-' * 15}|")
+    for name, secs in rows:
+        print(f"| {name:<38} | {secs:8.2f} | {pages / secs:8.1f} | {secs / floor:12.1f}x |")
+
+
+if __name__ == "__main__":
+    main()
