@@ -113,7 +113,7 @@ def scan(
         raise typer.Exit(EXIT_ERROR)
 
     progress = None
-    if sys.stderr.isatty() and format == Format.terminal:
+    if sys.stdout.isatty() and sys.stderr.isatty():  # a person is watching; never in CI logs
         progress = _progress_bar()
     try:
         if progress:
