@@ -1,18 +1,90 @@
-"""Read the ground that goes with every redaction (stub: the grounds work replaces it)."""
+"""Read the ground that goes with every redaction.
+
+`attach(doc, redactions, config)` returns each redaction with `label` (the raw text read
+as its label) and `grounds` (normalised `Ground`s) filled in, plus the document's legend
+and date. The modules: catalogue (rules/grounds.yaml and the user's files), parse (any
+notation, OCR damage), legend (letter codes), associate (which label goes with which
+box), dates (the date that decides whether Wob codes are allowed).
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Optional
 
 from ..config import Config
-from ..model import Document, Redaction
+from ..model import Document, Ground, Redaction
+from . import associate as _associate
+from . import catalogue as _catalogue
+from . import dates as _dates
+from . import legend as _legend
+from . import parse as _parse
+from .catalogue import Catalogue, Entry, RulesError
+from .legend import Legend, LegendEntry
+
+__all__ = [
+    "Catalogue", "Entry", "Grounded", "Legend", "LegendEntry", "RulesError",
+    "attach", "document_grounds", "load_catalogue", "ocr_grounds", "parse",
+]
 
 
 @dataclass(frozen=True)
 class Grounded:
     redactions: list[Redaction]
-    legend: Optional[dict] = None
+    legend: Optional[Legend] = None
+    date: Optional[date] = None
+    date_source: str = ""
+    catalogue: Optional[Catalogue] = field(default=None, repr=False)
+
+
+def load_catalogue(config: Optional[Config] = None) -> Catalogue:
+    return _catalogue.load(config.grounds_files if config else ())
+
+
+def parse(text: str, config: Optional[Config] = None) -> list[Ground]:
+    """Every ground written in `text` ("5.1 lid 2 sub e", "51.2e", "Art. 10.2.e en g")."""
+    return _parse.parse(text, load_catalogue(config))
 
 
 def attach(doc: Document, redactions: list[Redaction], config: Config) -> Grounded:
-    return Grounded(redactions=list(redactions))
+    cat = load_catalogue(config)
+    legend = _legend.read(doc, cat)
+    by_page: dict[int, list[int]] = {}
+    for i, r in enumerate(redactions):
+        by_page.setdefault(r.page, []).append(i)
+    out = list(redactions)
+    for number, idx in by_page.items():
+        if not (1 <= number <= len(doc.pages)):
+            continue
+        done = _associate.associate(doc.pages[number - 1], [redactions[i] for i in idx], cat, legend)
+        for i, r in zip(idx, done):
+            out[i] = r
+    when, source = _dates.document_date(doc, config)
+    return Grounded(redactions=out, legend=legend, date=when, date_source=source, catalogue=cat)
+
+
+def ocr_grounds(doc: Document, cat: Catalogue) -> set[str]:
+    """Valid codes printed on the image pages, read word by word from the OCR text layer.
+
+    On a scanned or exported page the label is often all the OCR layer has of a box
+    ("5.1.2¢" inside a grey rectangle), so these labels stand for boxes even where no box
+    was located around them.
+    """
+    codes: set[str] = set()
+    for page in doc.pages:
+        if not page.is_image_page:
+            continue
+        for w in page.words:
+            codes.update(g.code for g in _parse.parse(w.text, cat) if g.valid and g.law in ("woo", "wob"))
+    return codes
+
+
+def document_grounds(doc: Document, redactions: list[Redaction], config: Optional[Config] = None) -> set[str]:
+    """The set of valid codes a document applies: from its redactions and its image pages' labels.
+
+    This is what an inventory list (*inventarislijst*) states per document in its
+    `Beoordelingsgrond` column, so the two can be compared.
+    """
+    cat = load_catalogue(config)
+    codes = {g.code for r in redactions for g in r.grounds if g.valid}
+    return codes | ocr_grounds(doc, cat)

@@ -1,0 +1,259 @@
+"""Which label belongs to which redaction.
+
+A label printed inside a box, or directly beside it on the same line, belongs to that
+box; a run of adjacent boxes on one line may share one label. On image pages the label
+comes from the OCR text layer. A text marker ("[REDACTED]", "█████") takes the ground
+written in the marker ("[5.1.2e]") or directly after/before it ("[REDACTED] (5.1.2e)").
+A letter resolves through the document's legend.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Optional
+
+from ..model import BBox, Ground, Page, Redaction, Word
+from .catalogue import Catalogue
+from .legend import Legend
+from .parse import parse
+
+# A word that can be part of a written ground ("art.", "5.1", "lid", "2", "sub", "e", "(5.1.2e)").
+_LABELISH = re.compile(
+    r"^[(\[{]*(?:art(?:ikel|\.)?|lid|sub\.?|onder|aanhef|en|letter|woo|wob|eerste|tweede|derde|vierde|vijfde|zesde"
+    r"|[a-z]|[0-9lI|.,()¢©a-z§]*\d[0-9lI|.,()¢©a-z§]*)[)\]},;:.]*$",
+    re.IGNORECASE,
+)
+_KEY = re.compile(r"^[(\[]?([A-Z]{1,2}|\d{1,2})[)\]]?[.,;:]?$")
+_BRACKETED_KEY = re.compile(r"^[(\[]([A-Z]{1,2}|\d{1,2})[)\]][.,;:]?$")
+_SEPARATOR_GAP = re.compile(r"^[\s,;/&+]*(?:en|of)?[\s,;/&+]*$", re.IGNORECASE)
+
+
+def _letter(key: str, legend: Legend) -> tuple[Ground, ...]:
+    entry = legend.get(key)
+    if entry is None:
+        return (Ground(code=key, raw=key, valid=False, law="unknown", via_legend=key),)
+    return tuple(replace(g, via_legend=key) for g in entry.grounds)
+
+
+def _read_label(text: str, cat: Catalogue, legend: Legend, *, inside: bool, image: bool) -> tuple[Optional[str], tuple[Ground, ...]]:
+    """(label, grounds) for a piece of text that stands where a label would stand."""
+    text = text.strip()
+    if not text:
+        return None, ()
+    k = _KEY.match(text)
+    if k:
+        key = k.group(1)
+        if key in legend:
+            return text, _letter(key, legend)
+        # Without a legend a lone letter is a key only when it is plainly set apart as one:
+        # bracketed, or alone inside a box on a born-digital page (OCR junk makes letters).
+        if _BRACKETED_KEY.match(text) or (inside and not image and key.isalpha()):
+            gs = parse(text, cat)  # "[D]" may be the marker for a duplicate
+            if gs and not legend:
+                return text, tuple(gs)
+            return text, _letter(key, legend)
+    gs = parse(text, cat)
+    if gs:
+        return text, tuple(gs)
+    return None, ()
+
+
+def _labelish_prefix(words: list[str]) -> list[str]:
+    out = []
+    for w in words:
+        if not _LABELISH.match(w):
+            break
+        out.append(w)
+    while out and out[-1].lower().strip(",;") in ("en", "of", "aanhef", "sub", "onder", "lid", "letter"):
+        out.pop()  # "(10.2e) en [X]": the connector belongs to the sentence
+    return out
+
+
+# --- text markers ---------------------------------------------------------------------
+
+def _marker_label(page: Page, r: Redaction, cat: Catalogue, legend: Legend, starts: list[int], ends: list[int]) -> tuple[Optional[str], tuple[Ground, ...]]:
+    text = page.text
+    inner = text[r.start : r.end].strip("[]")
+    label, gs = _read_label(inner, cat, legend, inside=True, image=False) if re.search(r"\d", inner) else (None, ())
+    if gs:
+        return label, gs
+    # Directly after, up to the end of the line or the next marker.
+    stop = text.find("\n", r.end)
+    stop = len(text) if stop < 0 else stop
+    nxt = min((s for s in starts if s >= r.end), default=stop)
+    after = text[r.end : min(stop, nxt, r.end + 80)]
+    if after[:1] not in ("@", ".") or after[:2] == ". ":  # "[X]@domain" or "[X].nl" is part of an address
+        tokens = after.split()
+        if tokens:
+            first = tokens[0]
+            if _BRACKETED_KEY.match(first) or (first.rstrip(".,;:") in legend and len(after) - len(after.lstrip()) <= 2):
+                label, gs = _read_label(first, cat, legend, inside=False, image=False)
+                if gs:
+                    return label, gs
+            pre = _labelish_prefix(tokens)
+            if pre and len(after) - len(after.lstrip()) <= 3:
+                label, gs = _read_label(" ".join(pre), cat, legend, inside=False, image=False)
+                if gs and any(re.search(r"\d", w) for w in pre):
+                    return label, gs
+    # Directly before, on the same line ("5.1.2e: █████").
+    line_start = text.rfind("\n", 0, r.start) + 1
+    if any(line_start <= e <= r.start for e in ends):
+        return None, ()  # text after an earlier marker on the line is that marker's label
+    before = text[max(line_start, r.start - 60) : r.start]
+    if before and before[-1:] not in "@" and len(before) - len(before.rstrip()) <= 2:
+        tokens = before.split()
+        pre = list(reversed(_labelish_prefix(list(reversed(tokens)))))
+        if pre and any(re.search(r"\d", w) for w in pre):
+            label, gs = _read_label(" ".join(pre), cat, legend, inside=False, image=False)
+            if gs:
+                return label, gs
+    return None, ()
+
+
+def _marker_runs(page: Page, marks: list[Redaction]) -> list[list[int]]:
+    """Indexes of markers that stand next to each other on one line ("[X] / [X] (5.1.2e)")."""
+    order = sorted(range(len(marks)), key=lambda i: marks[i].start)
+    runs: list[list[int]] = []
+    for i in order:
+        if runs:
+            prev = marks[runs[-1][-1]]
+            gap = page.text[prev.end : marks[i].start]
+            if "\n" not in gap and len(gap) <= 6 and _SEPARATOR_GAP.match(gap):
+                runs[-1].append(i)
+                continue
+        runs.append([i])
+    return runs
+
+
+# --- boxes ------------------------------------------------------------------------------
+
+def _overlap_y(a: BBox, b: BBox) -> float:
+    inter = min(a[3], b[3]) - max(a[1], b[1])
+    return inter / max(0.1, min(a[3] - a[1], b[3] - b[1]))
+
+
+def _inside(w: Word, box: BBox) -> bool:
+    x0, y0, x1, y1 = w.bbox  # type: ignore[misc]
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
+
+
+def _beside(words: list[Word], box: BBox, side: str) -> list[Word]:
+    """The words that continue the line from the box's edge, nearest first."""
+    h = max(4.0, box[3] - box[1])
+    line = [w for w in words if _overlap_y(w.bbox, box) >= 0.5]  # type: ignore[arg-type]
+    if side == "right":
+        cands = sorted((w for w in line if w.bbox[0] >= box[2] - 1), key=lambda w: w.bbox[0])  # type: ignore[index]
+        edge, out = box[2], []
+        for w in cands:
+            if w.bbox[0] - edge > max(6.0, 1.2 * h):  # type: ignore[index]
+                break
+            out.append(w)
+            edge = w.bbox[2]  # type: ignore[index]
+        return out
+    cands = sorted((w for w in line if w.bbox[2] <= box[0] + 1), key=lambda w: -w.bbox[2])  # type: ignore[index]
+    edge, out = box[0], []
+    for w in cands:
+        if edge - w.bbox[2] > max(6.0, 1.2 * h):  # type: ignore[index]
+            break
+        out.append(w)
+        edge = w.bbox[0]  # type: ignore[index]
+    return out
+
+
+def _box_label(page: Page, box: BBox, inside: list[Word], free: list[Word], cat: Catalogue, legend: Legend) -> tuple[Optional[str], tuple[Ground, ...]]:
+    image = page.is_image_page
+    if inside:
+        text = " ".join(w.text for w in sorted(inside, key=lambda w: (round(w.bbox[1] / 3), w.bbox[0])))  # type: ignore[index]
+        label, gs = _read_label(text, cat, legend, inside=True, image=image)
+        if not gs and len(inside) > 1:  # OCR junk beside the label inside the same box
+            for w in inside:
+                label, gs = _read_label(w.text, cat, legend, inside=True, image=image)
+                if gs and any(g.valid for g in gs):
+                    break
+        if gs:
+            return label, gs
+    for side in ("right", "left"):
+        near = _beside(free, box, side)
+        if not near:
+            continue
+        texts = [w.text for w in near]
+        first = texts[0]
+        if _BRACKETED_KEY.match(first) or (_KEY.match(first) and _KEY.match(first).group(1) in legend):
+            label, gs = _read_label(first, cat, legend, inside=False, image=image)
+            if gs:
+                return label, gs
+        pre = _labelish_prefix(texts)
+        if side == "left":
+            pre = list(reversed(pre))
+        if pre and any(re.search(r"\d", t) for t in pre):
+            label, gs = _read_label(" ".join(pre), cat, legend, inside=False, image=image)
+            if gs:
+                return label, gs
+    return None, ()
+
+
+def _box_runs(boxes: list[Redaction], free: list[Word]) -> list[list[int]]:
+    """Boxes side by side on one line with nothing readable between them."""
+    order = sorted(range(len(boxes)), key=lambda i: (round(boxes[i].bbox[1]), boxes[i].bbox[0]))  # type: ignore[index]
+    runs: list[list[int]] = []
+    for i in order:
+        b = boxes[i].bbox
+        if runs:
+            p = boxes[runs[-1][-1]].bbox
+            h = max(4.0, min(b[3] - b[1], p[3] - p[1]))  # type: ignore[index]
+            if _overlap_y(p, b) >= 0.5 and 0 <= b[0] - p[2] <= 1.5 * h and not any(  # type: ignore[index,arg-type]
+                w.bbox[0] >= p[2] - 1 and w.bbox[2] <= b[0] + 1 and _overlap_y(w.bbox, b) >= 0.5  # type: ignore[index,arg-type]
+                and not _SEPARATOR_GAP.match(w.text)
+                for w in free
+            ):
+                runs[-1].append(i)
+                continue
+        runs.append([i])
+    return runs
+
+
+def _share(runs: list[list[int]], labels: list[tuple[Optional[str], tuple[Ground, ...]]]) -> None:
+    """Give unlabelled members of a run the run's label, when the run has exactly one."""
+    for run in runs:
+        found = {labels[i][0]: labels[i] for i in run if labels[i][1]}
+        if len(found) == 1:
+            shared = next(iter(found.values()))
+            for i in run:
+                if not labels[i][1]:
+                    labels[i] = shared
+
+
+def associate(page: Page, redactions: list[Redaction], cat: Catalogue, legend: Legend) -> list[Redaction]:
+    """The page's redactions with `label` and `grounds` filled in (same order)."""
+    out = list(redactions)
+    marks = [i for i, r in enumerate(redactions) if r.kind == "text-marker" and r.start is not None]
+    boxes = [i for i, r in enumerate(redactions) if i not in set(marks) and r.bbox is not None]
+
+    if marks:
+        ms = [redactions[i] for i in marks]
+        starts = sorted(r.start for r in ms if r.start is not None)
+        ends = sorted(r.end for r in ms if r.end is not None)
+        labels = [_marker_label(page, r, cat, legend, starts, ends) for r in ms]
+        _share(_marker_runs(page, ms), labels)
+        for i, (label, gs) in zip(marks, labels):
+            if gs:
+                out[i] = replace(out[i], label=label, grounds=gs)
+
+    if boxes:
+        bs = [redactions[i] for i in boxes]
+        words = [w for w in page.words if w.bbox is not None]
+        inside_of: list[list[Word]] = [[] for _ in bs]
+        taken: set[int] = set()
+        for n, w in enumerate(words):
+            for j, r in enumerate(bs):
+                if _inside(w, r.bbox):  # type: ignore[arg-type]
+                    inside_of[j].append(w)
+                    taken.add(n)
+        free = [w for n, w in enumerate(words) if n not in taken]
+        labels = [_box_label(page, r.bbox, inside_of[j], free, cat, legend) for j, r in enumerate(bs)]  # type: ignore[arg-type]
+        _share(_box_runs(bs, free), labels)
+        for i, (label, gs) in zip(boxes, labels):
+            if gs:
+                out[i] = replace(out[i], label=label, grounds=gs)
+    return out

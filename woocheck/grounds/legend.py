@@ -1,0 +1,110 @@
+"""The per-document legend that explains letter (or number) codes on boxes.
+
+Decisions often print a letter on each box and explain it once, under a heading such as
+"Toelichting grondslagen", "Lakcodes" or "Gebruikte weigeringsgronden":
+
+    J   Art. 5.1 lid 2 sub e
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from ..model import Document, Ground
+from .catalogue import Catalogue
+from .parse import parse_with_pos
+
+HEADING = re.compile(
+    r"toelichting\s+(?:op\s+de\s+)?(?:grondslagen|weigeringsgronden|lakcodes|codes)"
+    r"|lakcodes|legenda"
+    r"|gebruikte\s+(?:weigerings)?(?:gronden|grondslagen|codes)"
+    r"|overzicht\s+(?:van\s+de\s+)?(?:weigerings)?(?:gronden|grondslagen)",
+    re.IGNORECASE,
+)
+KEY = r"[A-Z]{1,2}|\d{1,2}"
+# "J  Art. 5.1 lid 2 sub e", "A = 5.1.2e", "3: artikel 5.1, tweede lid, onder e", "(B) 5.1.2i"
+ENTRY = re.compile(rf"^[\s#*>|\-•]*[(\[]?\s*(?P<key>{KEY})\s*[)\]]?\s*[*]*\s*[:=\-–—.|]?\s+(?P<rest>\S.*)$")
+KEY_ONLY = re.compile(rf"^[\s#*>|\-•]*[(\[]?\s*(?P<key>{KEY})\s*[)\]]?\s*[*:=.]*\s*$")
+# How far after the heading entries are looked for, and how many lines of explanation
+# may stand between two entries before the legend is taken to have ended.
+MAX_LINES = 120
+MAX_GAP = 25
+
+
+@dataclass(frozen=True)
+class LegendEntry:
+    key: str
+    grounds: tuple[Ground, ...]
+    raw: str
+    page: int
+    span: tuple[int, int]  # offsets of the entry line in Page.text
+
+
+@dataclass(frozen=True)
+class Legend:
+    entries: dict[str, LegendEntry] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.entries)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.entries
+
+    def get(self, key: str) -> Optional[LegendEntry]:
+        return self.entries.get(key)
+
+    @property
+    def numeric(self) -> bool:
+        return any(k.isdigit() for k in self.entries)
+
+
+def _leading_grounds(rest: str, cat: Catalogue) -> list[Ground]:
+    """Grounds at the start of an entry's text (the explanation after them is ignored)."""
+    found = parse_with_pos(rest[:120], cat)
+    if not found or found[0][0] > 12:
+        return []
+    return [g for _, g in found][:6]
+
+
+def read(doc: Document, cat: Catalogue) -> Legend:
+    entries: dict[str, LegendEntry] = {}
+    for page in doc.pages:
+        text = page.text
+        for h in HEADING.finditer(text):
+            lines = []
+            pos = text.find("\n", h.end())
+            pos = len(text) if pos < 0 else pos + 1
+            for _ in range(MAX_LINES):
+                if pos >= len(text):
+                    break
+                end = text.find("\n", pos)
+                end = len(text) if end < 0 else end
+                lines.append((pos, end))
+                pos = end + 1
+            gap = 0
+            pending_key: Optional[tuple[str, int]] = None
+            for a, b in lines:
+                line = text[a:b].replace("**", "")
+                if not line.strip():
+                    continue
+                m = ENTRY.match(line)
+                gs = _leading_grounds(m["rest"], cat) if m else []
+                if not gs and pending_key:
+                    gs = _leading_grounds(line, cat)
+                    if gs:
+                        key, ka = pending_key
+                        entries.setdefault(key, LegendEntry(key, tuple(gs), text[ka:b].strip(), page.number, (ka, b)))
+                        pending_key, gap = None, 0
+                        continue
+                if gs and m:
+                    key = m["key"]
+                    entries.setdefault(key, LegendEntry(key, tuple(gs), line.strip(), page.number, (a, b)))
+                    pending_key, gap = None, 0
+                    continue
+                k = KEY_ONLY.match(line)
+                pending_key = (k["key"], a) if k else None
+                gap += 1
+                if gap > MAX_GAP and entries:
+                    break
+    return Legend(entries)
