@@ -152,6 +152,25 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+_FILE_SUFFIX = re.compile(
+    r"(?:\.(?:pdf|docx?|msg|eml|xlsx?|csv|txt|odt|ods|pptx?|rtf|zip|jpe?g|png|tiff?|html?|xml))+$", re.IGNORECASE
+)
+
+
+def readable_name(name: str) -> str:
+    """A file name as words, same length, so a hit's offsets point into the real name.
+
+    "_", "+" and word-joining "-" become spaces, file-type suffixes (".docx.pdf") blank;
+    dots stay only where an e-mail address needs them ("karin.smit@example.nl").
+    """
+    m = _FILE_SUFFIX.search(name)
+    stem, suffix = (name[: m.start()], name[m.start():]) if m else (name, "")
+    out = re.sub(r"[_+]|(?<=\w)-(?=\w)", " ", stem)
+    if "@" not in out:
+        out = out.replace(".", " ")
+    return out + " " * len(suffix)
+
+
 def role_of(item: HiddenText) -> str:
     return str(extra(item, "role", "text"))
 

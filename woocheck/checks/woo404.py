@@ -22,10 +22,8 @@ file streams) and 12.5.6.15 (file attachment annotations).
 """
 from __future__ import annotations
 
-import re
-
 from ..model import Finding, Severity
-from .family_woo4xx import extra, hidden_of, personal_hits
+from .family_woo4xx import extra, hidden_of, personal_hits, readable_name
 
 CODE = "WOO404"
 SEVERITY = Severity.ERROR
@@ -45,8 +43,7 @@ def _size(n) -> str:
 def check(doc, ctx):
     for item in hidden_of(doc, "attachment"):
         name = item.text
-        # Separators to spaces (same length, so offsets stay) to let the detector see words.
-        hits = personal_hits(re.sub(r"[_.\-+]", " ", name), ctx) if name else []
+        hits = personal_hits(readable_name(name), ctx) if name else []
         personal = f" (its name holds {hits[0].entity.lower()} data)" if hits else ""
         yield Finding(
             code=CODE,

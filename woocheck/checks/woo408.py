@@ -15,32 +15,21 @@ minimisation).
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..model import Finding, Severity
-from .family_woo4xx import ENTITY_LABEL, hidden_of, personal_hits, severity_of
+from .family_woo4xx import ENTITY_LABEL, hidden_of, personal_hits, readable_name, severity_of
 
 CODE = "WOO408"
 SEVERITY = Severity.ERROR
 SUMMARY = "file name holds personal data"
 
 
-def _readable(name: str) -> str:
-    """The name with separators as spaces, same length, so hit offsets point into the name.
-
-    Dots stay where an e-mail address needs them ("karin.smit@example.nl")."""
-    out = re.sub(r"[_+]|(?<=\w)-(?=\w)", " ", name)
-    if "@" not in out:
-        out = out.replace(".", " ")
-    return out
-
-
 def check(doc, ctx):
     names = [h.text for h in hidden_of(doc, "filename")] or [Path(doc.path).name]
     seen = set()
     for name in names:
-        for hit in personal_hits(_readable(name), ctx):
+        for hit in personal_hits(readable_name(name), ctx):
             original = name[hit.start:hit.end] or hit.text
             if (hit.entity, original) in seen:
                 continue
