@@ -13,7 +13,7 @@ def locate(doc: Document) -> list[Redaction]:
     for page in doc.pages:
         found.extend(markers.find(page, doc.path))
         if doc.kind == "pdf":
-            found.extend(vector.find(page, doc.path))
+            found.extend(annotations.relabel(page, vector.find(page, doc.path)))
             found.extend(annotations.find(page, doc.path))
             found.extend(raster.find(page, doc.path))
     return found
