@@ -39,6 +39,7 @@ def _words(page: "pymupdf.Page") -> tuple[str, tuple[Word, ...]]:
 
     The trace keeps what `get_text()` loses: render mode, opacity and the sequence number
     shared with drawings, which is what tells text under a box from text on top of it.
+    Each word keeps its glyph boxes, so a check can tell which letters a box covers.
     """
     parts: list[str] = []
     words: list[Word] = []
@@ -46,50 +47,44 @@ def _words(page: "pymupdf.Page") -> tuple[str, tuple[Word, ...]]:
     last_base: Optional[float] = None
     last_x1: float = 0.0
 
-    def emit(chars, span) -> None:
-        nonlocal pos, last_base, last_x1
-        if not chars:
-            return
-        text = "".join(c[0] for c in chars)
-        x0 = min(c[1][0] for c in chars)
-        y0 = min(c[1][1] for c in chars)
-        x1 = max(c[1][2] for c in chars)
-        y1 = max(c[1][3] for c in chars)
-        base = chars[0][2]
-        if last_base is not None:
-            height = max(1.0, y1 - y0)
-            sep = "\n" if abs(base - last_base) > 0.5 * height or x0 < last_x1 - height else " "
-            parts.append(sep)
-            pos += 1
-        last_base, last_x1 = base, x1
-        words.append(
-            Word(
-                text=text,
-                bbox=(x0, y0, x1, y1),
-                start=pos,
-                end=pos + len(text),
-                font=span["font"],
-                size=float(span["size"]),
-                color=_rgb_int(span.get("color")),
-                render_mode=int(span.get("type", 0)),
-                alpha=float(span.get("opacity", 1.0)),
-                seqno=int(span.get("seqno", -1)),
-                chars=tuple(c[1] for c in chars),
-            )
-        )
-        parts.append(text)
-        pos += len(text)
-
     for span in page.get_texttrace():
-        current: list = []
-        for uni, _glyph, origin, bbox in span["chars"]:
-            ch = chr(uni) if uni >= 0 else "\ufffd"
-            if ch.isspace():
-                emit(current, span)
-                current = []
-            else:
-                current.append((ch, bbox, origin[1]))
-        emit(current, span)
+        # Per-span values, computed once: a page has tens of spans and thousands of glyphs.
+        style = dict(
+            font=span["font"],
+            size=float(span["size"]),
+            color=_rgb_int(span.get("color")),
+            render_mode=int(span.get("type", 0)),
+            alpha=float(span.get("opacity", 1.0)),
+            seqno=int(span.get("seqno", -1)),
+        )
+        chars = span["chars"]
+        n = len(chars)
+        i = 0
+        while i < n:
+            uni = chars[i][0]
+            if uni >= 0 and chr(uni).isspace():
+                i += 1
+                continue
+            j = i
+            while j < n and not (chars[j][0] >= 0 and chr(chars[j][0]).isspace()):
+                j += 1
+            run = chars[i:j]
+            text = "".join(chr(c[0]) if c[0] >= 0 else "\ufffd" for c in run)
+            boxes = tuple(c[3] for c in run)
+            x0 = min(b[0] for b in boxes)
+            y0 = min(b[1] for b in boxes)
+            x1 = max(b[2] for b in boxes)
+            y1 = max(b[3] for b in boxes)
+            base = run[0][2][1]
+            if last_base is not None:
+                height = max(1.0, y1 - y0)
+                parts.append("\n" if abs(base - last_base) > 0.5 * height or x0 < last_x1 - height else " ")
+                pos += 1
+            last_base, last_x1 = base, x1
+            words.append(Word(text=text, bbox=(x0, y0, x1, y1), start=pos, end=pos + len(text), chars=boxes, **style))
+            parts.append(text)
+            pos += len(text)
+            i = j
     return "".join(parts), tuple(words)
 
 
