@@ -104,7 +104,14 @@ def xray_available() -> bool:
 
 
 def run_xray(paths: list[Path]) -> None:
-    code = "import sys, xray\nfor p in sys.argv[1:]:\n    xray.inspect(p)\n"
+    # x-ray 0.4's inspect() is a coroutine.
+    code = (
+        "import asyncio, inspect, sys, xray\n"
+        "for p in sys.argv[1:]:\n"
+        "    r = xray.inspect(p)\n"
+        "    if inspect.iscoroutine(r):\n"
+        "        asyncio.run(r)\n"
+    )
     subprocess.run([str(XRAY_VENV / "bin" / "python"), "-c", code, *map(str, paths)], check=True)
 
 
