@@ -1,3 +1,3 @@
 """The WOO1xx checks, in report order."""
 
-MODULES: tuple[str, ...] = ()
+MODULES: tuple[str, ...] = ("woo101", "woo102", "woo103", "woo104", "woo105", "woo106", "woo107")

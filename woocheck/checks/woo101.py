@@ -1,0 +1,36 @@
+"""WOO101 name of a person left readable
+
+What it checks: names of persons that stay readable in the document and are not those
+of public office holders. Names are found through titles and salutations ("dhr.",
+"mevrouw", "Beste Karin,"), the places Woo documents carry names (e-mail headers,
+attendee lists, signature blocks, "Contactpersoon" blocks, `Naam <adres>` pairs) and
+Dutch first-name and surname lists. A name stays unreported when the text marks its
+bearer as a public office holder (minister, staatssecretaris, CdK, burgemeester,
+wethouder, gedeputeerde, Kamerlid, SG/DG, woordvoerder, "(MBZK)", "(SJenV)", a board
+member for VNG/IPO/COA/Aedes at an administrative table) or lists the name in
+rules/public-officials.yaml or a `public-officials` file from the config. A lone listed
+surname without title or context is weak evidence and reported as a warning.
+
+Why it matters: names of civil servants who do not act in public for their function,
+and of private persons, are protected by the respect for privacy (art. 5.1 lid 2 sub e
+Woo). Publishing them is a data leak that the publisher must report to the AP.
+
+Example: `Van: Jansen, Karin <...>` in a forwarded e-mail -> WOO101; `minister mw. M.
+Faber (AenM)` -> nothing.
+
+Source: Wet open overheid art. 5.1 lid 2 sub e; ABRvS 31 January 2018,
+ECLI:NL:RVS:2018:314 (names of civil servants).
+"""
+from __future__ import annotations
+
+from ..model import Severity
+from ._pii_common import finding, leaks
+
+CODE = "WOO101"
+SEVERITY = Severity.ERROR
+SUMMARY = "name of a person left readable"
+
+
+def check(doc, ctx):
+    for pd in leaks(ctx, ("PERSON",)):
+        yield finding(CODE, SEVERITY, doc, pd, "name of a person", "5.1.2e", "lone surname, thin evidence")

@@ -1,0 +1,195 @@
+"""Which detected personal data may stay readable: the publication policy, after detection.
+
+Detection says "this is a name"; the policy says whether publishing it is a leak. Not
+a leak: a public office holder (by a role word, an organisation tag or a minister code
+beside the name, or by the allowlist in rules/public-officials.yaml plus the files in
+Config.public_officials), the same surname elsewhere in a document that named its bearer
+with a role, a functional mailbox, an e-mail whose local part is already redacted, and
+the office address or general number in an organisation's letterhead.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional
+
+import regex as re
+import yaml
+
+from .detect import Hit, given_initial, surname_keys
+
+RULES_FILE = Path(__file__).resolve().parents[2] / "rules" / "public-officials.yaml"
+
+
+@dataclass(frozen=True)
+class Officials:
+    roles: tuple[str, ...]
+    org_tags: frozenset[str]  # lowercase
+    ministries: tuple[str, ...]
+    functional: tuple[str, ...]  # lowercase local parts
+    people: tuple[tuple[str, frozenset[str], str], ...]  # (first letter, surname keys, role)
+
+    @property
+    def role_re(self) -> str:
+        words = sorted(self.roles, key=len, reverse=True)
+        return r"(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\p{L}])"
+
+    @property
+    def code_re(self):
+        return re.compile(rf"^([MS])(?:{'|'.join(re.escape(m) for m in self.ministries)})$")
+
+
+def _read_yaml(path: str) -> dict:
+    try:
+        data = yaml.safe_load(Path(path).read_text("utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise ValueError(f"{path}: cannot read public-officials file ({exc})") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping with roles/org_tags/officials")
+    return data
+
+
+@lru_cache(maxsize=8)
+def load_officials(extra_files: tuple[str, ...] = ()) -> Officials:
+    files = ([str(RULES_FILE)] if RULES_FILE.is_file() else []) + list(extra_files)
+    roles: list[str] = []
+    tags: set[str] = set()
+    ministries: list[str] = []
+    functional: list[str] = []
+    people: list[tuple[str, frozenset[str], str]] = []
+    for path in files:
+        data = _read_yaml(path)
+        roles += [str(r) for r in data.get("roles") or ()]
+        tags |= {_norm_tag(str(t)) for t in data.get("org_tags") or ()}
+        ministries += [str(m) for m in data.get("ministries") or ()]
+        functional += [str(f).lower() for f in data.get("functional_mailboxes") or ()]
+        for entry in data.get("officials") or ():
+            name = entry.get("name") if isinstance(entry, dict) else str(entry)
+            if not name:
+                continue
+            keys = surname_keys(name)
+            if keys:
+                people.append((name.strip()[0].upper(), frozenset(keys), str(entry.get("role", "")) if isinstance(entry, dict) else ""))
+    return Officials(tuple(roles or ["minister", "staatssecretaris"]), frozenset(tags), tuple(ministries or ["BZK"]),
+                     tuple(functional), tuple(people))
+
+
+def _norm_tag(tag: str) -> str:
+    return re.sub(r"\s*['’]\s*s$", "", tag.strip()).lower()
+
+
+TITLE_RUN = r"(?:(?:dhr|mw|mevr|mevrouw|de\s+heer|heer|drs|mr|ir|dr|prof|ing)\.?\s*)*"
+LETTERHEAD = re.compile(r"(?i)postbus\s+\d|bezoekadres|postadres|www\.|rijksoverheid\.nl|kvk|kamer van koophandel")
+
+
+def _office(text: str, hit: Hit, off: Officials) -> Optional[str]:
+    """The reason a PERSON span names a public office holder, from the text around it."""
+    role = off.role_re
+    before = text[max(0, hit.start - 90):hit.start]
+    m = re.search(rf"({role})[\s,:]*{TITLE_RUN}$", before, flags=re.IGNORECASE)
+    if m:
+        return f"named as {m.group(1).lower()}"
+    sentence = re.split(r"[.!?]\s|\n\s*\n", before)[-1]
+    if re.search(r"(?i)\b(?:het lid|de leden|kamerleden)\b", sentence):
+        return "named as member of parliament"
+    if re.search(r"(?i)over tot de orde van de dag\.?\s*$", text[max(0, hit.start - 120):hit.start].rstrip()) or \
+            re.search(r"(?i)over tot de orde van de dag\.?\s*\n(?:[^\n]{1,40}\n){0,8}$", text[max(0, hit.start - 400):hit.start]):
+        return "signs a motion as member of parliament"
+    after = text[hit.end:hit.end + 160]
+    m = re.match(r"\s*\(([^()]{1,120})\)", after)
+    if m:
+        inner = m.group(1)
+        r = re.search(role, inner)
+        if r:
+            return f"named as {r.group().lower()}"
+        for token in re.split(r"[\s,/;]+", inner):
+            if not token:
+                continue
+            code = off.code_re.match(token)
+            if code:
+                return "named as " + ("minister" if code.group(1) == "M" else "staatssecretaris") + f" ({token})"
+            if _norm_tag(token) in off.org_tags:
+                return f"board member at an administrative table ({token.strip()})"
+        if _norm_tag(inner) in off.org_tags:
+            return f"board member at an administrative table ({inner.strip()})"
+    m = re.match(rf"[ \t]*,[ \t]*(?:de\s+|het\s+)?({role})", after)
+    if m:
+        return f"named as {m.group(1).lower()}"
+    # A signature: the role on the line below the name, or on the line above it.
+    m = re.match(rf"[ \t,]*\n[ \t*]*(?:de\s+|het\s+)?({role})", after, flags=re.IGNORECASE)
+    if m:
+        return f"signs as {m.group(1).lower()}"
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    if not text[line_start:hit.start].strip():
+        prev = [ln for ln in text[max(0, line_start - 200):line_start].split("\n") if ln.strip()]
+        if prev and re.match(rf"[ \t*]*(?:de\s+|het\s+)?({role})", prev[-1], flags=re.IGNORECASE):
+            return "signs as " + re.match(rf"[ \t*]*(?:de\s+|het\s+)?({role})", prev[-1], flags=re.IGNORECASE).group(1).lower()
+    return None
+
+
+def _allowlisted(name: str, off: Officials) -> Optional[str]:
+    keys = surname_keys(name)
+    if not keys:
+        return None
+    given = given_initial(name)
+    for first, people_keys, role in off.people:
+        if keys[-1] in people_keys and (given is None or given == first):
+            return f"on the public-officials list{f' ({role})' if role else ''}"
+    return None
+
+
+def _email(hit: Hit, off: Officials) -> Optional[str]:
+    local = hit.text.rsplit("@", 1)[0]
+    if re.fullmatch(r"\[[^\]]*\]|[█■x*_]+|X+", local, flags=re.IGNORECASE) or re.fullmatch(r"\[[^\]]*\]", local):
+        return "local part already redacted"
+    # The OCR of a grey redaction box reads as capitals ("BEEE@minszw.nl"): the box itself.
+    if re.fullmatch(r"[A-Z|\[\]]{3,}", local) and re.search(r"[EI]{2}|[|\[\]]", local):
+        return "local part already redacted (OCR of a redaction box)"
+    low = local.lower()
+    for word in off.functional:
+        if low == word or re.match(rf"{re.escape(word)}[._\-\d]", low) or low.endswith(("." + word, "-" + word, "_" + word)):
+            return "functional mailbox"
+    return None
+
+
+def is_functional(local: str, off: Officials) -> bool:
+    return _email(Hit("EMAIL", local + "@x.nl", 0, 0, 1.0), off) is not None
+
+
+def apply(pages: list[str], hits: list[list[Hit]], off: Officials) -> list[list[Hit]]:
+    """Set `public`/`reason` on every hit of a document (all pages at once, so a role
+    named on page 1 covers the same surname on page 5)."""
+    decided: list[list[Hit]] = []
+    public_keys: dict[str, str] = {}
+    for text, page_hits in zip(pages, hits):
+        out = []
+        for h in page_hits:
+            reason = None
+            if h.entity == "PERSON":
+                reason = _office(text, h, off) or _allowlisted(h.text, off)
+                if reason:
+                    for k in surname_keys(h.text):
+                        public_keys.setdefault(k, reason)
+            elif h.entity == "EMAIL":
+                reason = _email(h, off)
+            elif h.entity == "ADDRESS" or (h.entity == "PHONE" and not re.match(r"\s*(?:\+31|0031|0)\s*\(?0?\)?\s*6", h.text)):
+                window = text[max(0, h.start - 150):h.end + 150]
+                if LETTERHEAD.search(window):
+                    reason = "organisation's office address or general number (letterhead)"
+            out.append(replace(h, public=True, reason=reason) if reason else h)
+        decided.append(out)
+    if public_keys:
+        for page_hits in decided:
+            for i, h in enumerate(page_hits):
+                if h.entity == "PERSON" and not h.public:
+                    keys = surname_keys(h.text)
+                    hit_key = next((k for k in keys if k in public_keys), None)
+                    if hit_key and keys[-1] == hit_key:
+                        page_hits[i] = replace(h, public=True, reason=f"same surname {public_keys[hit_key]} elsewhere in the document")
+    return decided
+
+
+def officials_for(config) -> Officials:
+    files: Iterable[str] = getattr(config, "public_officials", ()) if config is not None else ()
+    return load_officials(tuple(files))

@@ -1,0 +1,33 @@
+"""BSN (burgerservicenummer): nine digits, plain or grouped with dots or spaces, 11-proof.
+
+A nine-digit number that fails the 11-proof is not a BSN. One that passes without any
+BSN wording nearby keeps a low score (about one in eleven random numbers passes), which
+makes it a weak finding; presidio's context step raises it when "BSN" is near.
+"""
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import Pattern, PatternRecognizer
+from stdnum.nl import bsn
+
+
+class BsnRecognizer(PatternRecognizer):
+    PATTERNS = [
+        Pattern("bsn (plain)", r"(?<![\d.,/-])\d{9}(?![\d/-]|[.,]\d)", 0.4),
+        Pattern("bsn (grouped)", r"(?<![\d.,/-])(?:\d{4}\.\d{2}\.\d{3}|\d{3}([ .])\d{3}\1\d{3})(?![\d/-]|[.,]\d)", 0.4),
+    ]
+    CONTEXT = ["bsn", "burgerservicenummer", "burgerservicenr", "sofinummer", "sofi", "persoonsnummer"]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="BSN",
+            name="DutchBsnRecognizer",
+            supported_language="nl",
+            patterns=list(self.PATTERNS),
+            context=self.CONTEXT,
+            global_regex_flags=re.MULTILINE,
+        )
+
+    def validate_result(self, pattern_text: str):
+        # None keeps the pattern score (context decides strength); False drops the match.
+        return None if bsn.is_valid(re.sub(r"\D", "", pattern_text)) else False

@@ -1,0 +1,429 @@
+"""Names of persons, without a Dutch NER model.
+
+Three kinds of evidence, strongest first:
+
+1. a title, salutation or office before the name ("dhr. M. Boumans", "mevrouw El
+   Amrani", "Beste Karin,", "minister Faber");
+2. a place where Woo documents carry names: e-mail headers (`Van:`, `Aan:`, `CC:`,
+   "Achternaam, Voornaam", "Vries, J. de (Jan)"), attendee lists ("Aanwezig"),
+   signature blocks after "Met vriendelijke groet", "Contactpersoon" blocks and
+   `Naam <adres>` pairs;
+3. the Dutch first-name and surname lists shipped by deduce: "Karin Jansen",
+   "J.P. de Vries"; a lone listed surname mid-sentence is kept as weak evidence.
+
+(1) and (2) find names the lists lack (Yılmaz, Nguyen, El Amrani). The document-level
+steps (a surname spelled by an e-mail local part, a surname seen in a full name) live
+in `spread_surnames`, called by `woocheck.pii` once per document.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+import regex as re
+from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
+
+from ..names import lists
+
+# --- building blocks (case-sensitive) -------------------------------------------------
+
+CAPW = r"\p{Lu}\p{Ll}+(?:['’]\p{Ll}+)?(?![\p{L}\d])"  # "Jansen", "Yılmaz"; not "VNG", "JenV"
+INIT = r"(?:Chr|Ch|Th|Ph|Sj|\p{Lu})\."  # "J.", "Th.", "Chr."; not "Dhr."
+INITS = rf"(?:{INIT}[ ]?){{1,5}}"
+WS = r"(?:[ \t]+(?:\n[ \t]*)?|[ \t]*\n[ \t]*)"  # spaces, at most one line break
+# Interfixes, with a capital allowed on the first word ("Dhr. De Jonge", "Van Rijn").
+_IFX_WORDS = sorted(
+    {"van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "op de", "op den", "van de",
+     "van der", "van den", "van het", "van 't", "uit de", "uit den", "in 't", "in de", "in den",
+     "el", "al", "la", "le", "du", "da", "von", "dos", "del", "de la", "op 't", "aan de", "bij de"},
+    key=len, reverse=True,
+)
+IFX = "(?:" + "|".join(re.escape(w).replace(re.escape(w[0]), f"[{w[0].upper()}{w[0]}]", 1) for w in _IFX_WORDS) + r")(?![\p{L}])"
+SURN = rf"(?:{IFX}{WS})?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*"
+NAME = rf"(?:{INITS}[ ]?)?(?:{CAPW}{WS}){{0,2}}{SURN}"
+
+TITLE = (
+    r"(?:[Dd]hr\.?|[Dd]e [Hh]eer|[Hh]eer|[Mm]eneer|[Mm]ijnheer|[Mm]evr\.?|[Mm]evrouw|[Mm]w\.?|[Mm]ej\.?"
+    r"|[Dd]rs\.|[Dd]rs|[Mm]r\.|[Ii]r\.|[Dd]r\.|[Pp]rof\.|[Ii]ng\.|[Ds]s\.|[Bb]c\.|MSc|MA|LLM)(?![\p{L}])"
+)
+TITLES = rf"{TITLE}(?:{WS}{TITLE})*"
+ROLE = (
+    r"(?i:minister-president|minister|staatssecretaris|burgemeester|loco-burgemeester|wethouder"
+    r"|gedeputeerde|kamerlid|commissaris van de koning|secretaris-generaal|directeur-generaal"
+    r"|woordvoerder|premier|gouverneur)|CdK|CvdK|SG|DG"
+)
+GREETING = r"(?:Beste|Geachte|Hoi|Hallo|Hai|Dag|Lieve|Goedemorgen|Goedemiddag|Goedenavond|Dear|Hi)"
+
+_TITLE_RE = re.compile(rf"(?<![\p{{L}}]){TITLES}{WS}(?P<name>{NAME})")
+_ROLE_RE = re.compile(rf"(?<![\p{{L}}-])(?:{ROLE}){WS}(?:{TITLES}{WS})?(?P<name>{NAME})")
+_GREETING_RE = re.compile(rf"(?m)^[ \t]*{GREETING}[ \t]+(?:{TITLES}[ \t]+)?(?P<name>{CAPW}(?:[ \t]+(?:{IFX}[ \t]+)?{CAPW}){{0,2}})[ \t]*(?=[,!\n]|$)")
+_INITIALS_RE = re.compile(rf"(?<![\p{{L}}.]){INITS}[ ]?(?:{IFX}[ ]+)?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*")
+_FIRST_LAST_RE = re.compile(rf"(?<![\p{{L}}.'’-])(?P<first>{CAPW})(?P<rest>(?:[ ]+{CAPW})?[ ]+(?:{IFX}[ ]+)?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*)")
+_LONE_RE = re.compile(rf"(?<=\p{{Ll}}[,]?[ ]+){CAPW}(?![ ]+\p{{Lu}})(?!-)")
+_TOKEN_RE = re.compile(rf"{INITS}|{IFX}|{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*|\([^()\n]*\)|,|\S+")
+
+_HEADER_RE = re.compile(
+    r"(?m)^[ \t>*]*(?:Van|Aan|CC|Cc|cc|BCC|Bcc|From|To|Verzonden namens|Namens|Afzender|Geadresseerde)[ \t]*:[ \t]*(?P<v>[^\n]+)$"
+)
+_ATTENDEES_RE = re.compile(
+    r"(?m)^[ \t*#]*(?:Aanwezig(?:en)?|Afwezig(?:en)?|Deelnemers|Verhinderd|Afgemeld|Afmeldingen|Genodigden|Notulist|Notulen|Verslaglegging|Voorzitter|Secretaris)(?:\*\*)?[ \t]*:?[ \t]*(?P<v>[^\n]*)$"
+)
+_SIGNOFF_RE = re.compile(
+    r"(?mi)^[ \t]*(?:(?:met[ \t]+)?(?:vriendelijke|hartelijke|collegiale|beste|warme|sportieve)[ \t]+groet(?:en)?|groet(?:en)?|mvg|hoogachtend|kind regards|best regards|regards)[ \t]*[,.!]?[ \t]*$"
+)
+_CONTACT_RE = re.compile(
+    r"(?m)^[ \t*]*(?:Contactpersoon|Contactpersonen|Behandeld door|Opgesteld door|Auteur|Steller|Inlichtingen bij|Informatie bij|[Tt]\.a\.v\.|Ter attentie van)(?:\*\*)?[ \t]*:?[ \t]*(?P<v>[^\n]*)$"
+)
+_NAME_EMAIL_RE = re.compile(r"(?P<n>[^\n<>;:\[\]]{2,80}?)[ \t]*(?:<|\[mailto:)[^<>\s\]]+@[^<>\s\]]+[>\]]")
+_LABEL_LINE_RE = re.compile(r"^[ \t*#]*(?:\p{Lu}[\p{Ll} -]+(?:\t|:)|#|\d+[.)] )")
+
+PLACE_SUFFIX = re.compile(
+    r"..(?:zaal|kamer|straat|laan|weg|plein|gebouw|huis|park|school|centrum|prijs|fonds|brug|toren|haven"
+    r"|kade|gracht|singel|markt|hof|dreef|wijk|polder|kazerne|kerk|museum|college|instituut|stichting)$"
+)
+
+# Words that make an entry an organisation or function rather than a person.
+ORG_WORDS = {
+    "postbus", "secretariaat", "team", "afdeling", "directie", "servicedesk", "helpdesk", "info",
+    "redactie", "ministerie", "bureau", "dienst", "gemeente", "provincie", "woo", "wob", "wob-verzoeken",
+    "woo-verzoeken", "pers", "communicatie", "ondersteuning", "notulist", "voorzitter", "alle",
+    "allen", "iedereen", "collega's", "collega", "cluster", "programma", "staf", "kabinet", "sg",
+    "dg", "dgm", "ambtelijk", "overleg", "regie", "mailbox", "functionele", "raad",
+}
+
+
+def _res(recognizer, start: int, end: int, score: float, evidence: str, weak: bool = False) -> RecognizerResult:
+    return RecognizerResult(
+        entity_type="PERSON",
+        start=start,
+        end=end,
+        score=score,
+        analysis_explanation=AnalysisExplanation(
+            recognizer=recognizer.name, original_score=score, textual_explanation=evidence
+        ),
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: recognizer.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+            "evidence": evidence,
+            "weak": weak,
+        },
+    )
+
+
+def _cap_tokens(name: str) -> list[str]:
+    return re.findall(CAPW, name)
+
+
+def _keep_first_line(text: str, start: int, end: int) -> int:
+    """End of a name that a regex let run over a line break, cut back when the first
+    line already holds a complete name ("Jansen\\nAgenda" -> "Jansen")."""
+    part = text[start:end]
+    if "\n" not in part:
+        return end
+    first, _, _ = part.partition("\n")
+    first = first.rstrip()
+    tail = first.split()[-1] if first.split() else ""
+    complete = bool(_cap_tokens(first)) and not re.fullmatch(rf"{IFX}|{INITS}|{TITLE}", tail)
+    return start + len(first) if complete else end
+
+
+def _trim_not_names(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
+    """Drop trailing capitalised words that are ordinary words ("Jansen Agenda"), but
+    never the word right after an interfix ("de Boer") or the only capitalised word."""
+    not_names = lists().not_names
+    while True:
+        m = re.search(rf"(?<!(?:^|[ \t\n]){IFX}){WS}({CAPW})$", text[start:end])
+        if not m or m.group(1).lower() not in not_names or len(_cap_tokens(text[start:start + m.start()])) == 0:
+            break
+        end = start + m.start()
+    m = re.search(rf"{WS}{IFX}$", text[start:end])
+    if m:
+        end = start + m.start()
+    if not _cap_tokens(text[start:end]):
+        return None
+    return start, end
+
+
+def name_like(entry: str) -> Optional[tuple[int, int]]:
+    """Offsets of the name in a header/attendee entry, or None if it is no person.
+
+    Accepts initials, interfixes, capitalised words, "Achternaam, Voornaam" and a given
+    name in brackets ("Vries, J. de (Jan)"); rejects anything with an ordinary lowercase
+    word, an organisation word, digits, a redaction marker or more than six tokens.
+    """
+    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(entry)]
+    if not tokens or len(tokens) > 8:
+        return None
+    not_names = lists().not_names
+    first = last = None
+    caps = commas = 0
+    for i, (tok, s, e) in enumerate(tokens):
+        low = tok.lower()
+        if tok == ",":
+            commas += 1
+            if commas > 1:
+                return None
+            continue
+        if tok.startswith("("):
+            inner = tok[1:-1].strip()
+            # "(Jan)" is a given name and part of the name; "(JenV)" is an org tag after it.
+            if re.fullmatch(CAPW, inner) and inner.lower() not in ORG_WORDS and i == len(tokens) - 1 and first is not None:
+                last = e
+                continue
+            if i == len(tokens) - 1 or all(t[0].startswith("(") for t in tokens[i:]):
+                continue
+            return None
+        if re.fullmatch(TITLE, tok):
+            continue
+        if low in ORG_WORDS or any(part in ORG_WORDS for part in re.split(r"[-/]", low)):
+            return None
+        if re.fullmatch(INITS.rstrip() + "|" + INITS, tok) or re.fullmatch(IFX, tok):
+            first = s if first is None else first
+            last = e
+            continue
+        if re.fullmatch(rf"{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*", tok):
+            caps += 1
+            first = s if first is None else first
+            last = e
+            continue
+        return None  # lowercase word, digits, acronym, marker, e-mail address ...
+    if caps == 0 or first is None:
+        return None
+    if caps == 1 and not re.search(INIT, entry):
+        word = _cap_tokens(entry)[0].lower()
+        if word in not_names and word not in lists().first_names:
+            return None
+    if caps > 4:
+        return None
+    return first, last
+
+
+def _split_entries(value: str) -> Iterable[tuple[str, int]]:
+    """Entries of a header value: ';' separates people; ',' too unless the entry is
+    "Achternaam, Voornaam"."""
+    pos = 0
+    for chunk in re.split(r"(;)", value):
+        if chunk == ";":
+            pos += 1
+            continue
+        stripped = re.sub(r"\s*(?:<[^<>]*>?|\[mailto:[^\]]*\]?|'[^'@]*@[^']*')\s*$", "", chunk)
+        stripped = re.sub(r"[\"']", " ", stripped)
+        if stripped.count(",") == 1 and name_like(stripped):
+            left, right = stripped.split(",")
+            # "Jansen, Karin" or "Vries, J. de (Jan)" -- one person, the right part short.
+            if len(right.split()) <= 4 and len(left.split()) <= 3:
+                yield stripped, pos
+                pos += len(chunk)
+                continue
+        sub = 0
+        for part in stripped.split(","):
+            yield part, pos + sub
+            sub += len(part) + 1
+        pos += len(chunk)
+
+
+class PersonRecognizer(PatternRecognizer):
+    """Dutch person names from titles, document structure and name lists."""
+
+    # The title-led pattern is the one presidio runs as a plain pattern; the rest of the
+    # evidence needs the structure of the text and lives in `analyze`.
+    PATTERNS = [Pattern("title before a name", rf"(?<=(?<![\p{{L}}]){TITLES}{WS}){NAME}", 0.85)]
+    CONTEXT = ["dhr", "mevrouw", "heer", "mw", "naam", "collega", "namens"]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="PERSON",
+            name="DutchPersonRecognizer",
+            supported_language="nl",
+            patterns=list(self.PATTERNS),
+            context=self.CONTEXT,
+            global_regex_flags=re.MULTILINE,  # case matters for names
+        )
+
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        out: list[RecognizerResult] = []
+        for r in super().analyze(text, entities, nlp_artifacts, regex_flags):
+            span = _trim_not_names(text, r.start, _keep_first_line(text, r.start, r.end))
+            if span:
+                out.append(_res(self, span[0], span[1], 0.85, "title"))
+        out.extend(self._roles(text))
+        out.extend(self._greetings(text))
+        out.extend(self._headers(text))
+        out.extend(self._attendees(text))
+        out.extend(self._signatures(text))
+        out.extend(self._contacts(text))
+        out.extend(self._name_email(text))
+        out.extend(self._from_lists(text))
+        return out
+
+    # -- (1) titles, roles and greetings ------------------------------------------------
+
+    def _roles(self, text):
+        not_names = lists().not_names
+        for m in _ROLE_RE.finditer(text):
+            s, e = m.span("name")
+            e = _keep_first_line(text, s, e)
+            span = _trim_not_names(text, s, e)
+            if not span:
+                continue
+            caps = _cap_tokens(text[span[0]:span[1]])
+            if any(c.lower() in not_names for c in caps):
+                continue  # "minister van Justitie", "burgemeester van Utrecht"
+            yield _res(self, span[0], span[1], 0.85, "office before the name")
+
+    def _greetings(self, text):
+        not_names = lists().not_names
+        for m in _GREETING_RE.finditer(text):
+            s, e = m.span("name")
+            caps = _cap_tokens(m.group("name"))
+            if all(c.lower() in not_names and c.lower() not in lists().first_names for c in caps):
+                continue  # "Beste Collega's", "Hallo Allemaal"
+            yield _res(self, s, e, 0.8, "greeting")
+
+    # -- (2) places in a document that hold names ----------------------------------------
+
+    def _entries(self, value: str, base: int, score: float, evidence: str):
+        for entry, offset in _split_entries(value):
+            span = name_like(entry)
+            if span:
+                yield _res(self, base + offset + span[0], base + offset + span[1], score, evidence)
+
+    def _headers(self, text):
+        for m in _HEADER_RE.finditer(text):
+            yield from self._entries(m.group("v"), m.start("v"), 0.8, "e-mail header")
+
+    def _attendees(self, text):
+        for m in _ATTENDEES_RE.finditer(text):
+            start, end = m.start("v"), m.end("v")
+            # The list may continue on the following lines until a blank line or a label.
+            rest = text[end:]
+            for line in rest.split("\n")[1:12]:
+                if not line.strip() or _LABEL_LINE_RE.match(line):
+                    break
+                end += len(line) + 1
+            block = text[start:end]
+            # Items end at a comma, semicolon or a closing bracket ("X (VNG) Y (IPO)").
+            pos = 0
+            for piece in re.split(r"(?<=[,;)])|\t", block):
+                yield from self._entries_plain(piece, start + pos)
+                pos += len(piece) + (1 if block[pos + len(piece): pos + len(piece) + 1] == "\t" else 0)
+
+    def _entries_plain(self, piece: str, base: int):
+        cleaned = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), piece)
+        cleaned = re.sub(rf"(?i)^\s*(?:{ROLE})\b", lambda m: " " * len(m.group()), cleaned)
+        cleaned = cleaned.replace(",", " ").replace(";", " ")
+        if not cleaned.strip():
+            return
+        span = name_like(cleaned)
+        if span:
+            yield _res(self, base + span[0], base + span[1], 0.75, "attendee list")
+
+    def _following_lines(self, text: str, pos: int, n: int) -> Iterable[tuple[str, int]]:
+        count = 0
+        for line in text[pos:].split("\n")[1:]:
+            if count >= n:
+                break
+            line_start = pos + 1
+            pos += len(line) + 1
+            if line.strip():
+                count += 1
+                yield line, line_start
+        return
+
+    def _signatures(self, text):
+        for m in _SIGNOFF_RE.finditer(text):
+            for line, start in self._following_lines(text, m.end(), 3):
+                if "@" in line or re.search(r"\d", line):
+                    break
+                span = name_like(line.strip(" \t*_"))
+                if span:
+                    lead = len(line) - len(line.lstrip(" \t*_"))
+                    yield _res(self, start + lead + span[0], start + lead + span[1], 0.75, "signature")
+                    break
+
+    def _contacts(self, text):
+        for m in _CONTACT_RE.finditer(text):
+            if m.group("v").strip(" *"):
+                yield from self._entries(m.group("v"), m.start("v"), 0.75, "contact block")
+                continue
+            for line, start in self._following_lines(text, m.end(), 1):
+                lead = len(line) - len(line.lstrip(" \t*"))
+                span = name_like(line.strip(" \t*"))
+                if span:
+                    yield _res(self, start + lead + span[0], start + lead + span[1], 0.75, "contact block")
+
+    def _name_email(self, text):
+        for m in _NAME_EMAIL_RE.finditer(text):
+            raw = m.group("n")
+            # Keep the longest run of name-like tokens just before the address.
+            words = list(re.finditer(r"\S+", raw))
+            best = None
+            for i in range(len(words)):
+                piece = raw[words[i].start():words[-1].end()].strip("\"' ")
+                span = name_like(piece)
+                if span:
+                    lead = words[i].start() + (len(raw[words[i].start():]) - len(raw[words[i].start():].lstrip("\"' ")))
+                    best = (m.start("n") + lead + span[0], m.start("n") + lead + span[1])
+                    break
+            if best:
+                yield _res(self, best[0], best[1], 0.8, "name beside an e-mail address")
+
+    # -- (3) name lists -------------------------------------------------------------------
+
+    def _from_lists(self, text):
+        nl = lists()
+        for m in _FIRST_LAST_RE.finditer(text, overlapped=True):
+            first = m.group("first").lower()
+            if first not in nl.first_names or first in nl.not_names:
+                continue
+            caps = _cap_tokens(m.group("rest"))
+            last = caps[-1].lower()
+            if last in nl.not_names and last not in nl.surnames:
+                continue
+            if last not in nl.surnames and PLACE_SUFFIX.search(last):
+                continue  # "Tobias Asserzaal", "Willem Alexanderplein": a room or a street
+            yield _res(self, m.start(), m.end(), 0.7, "first name and surname")
+        for m in _INITIALS_RE.finditer(text, overlapped=True):
+            caps = _cap_tokens(m.group())
+            last = caps[-1].lower()
+            if last in nl.not_names and last not in nl.surnames:
+                continue
+            # "D. Budgettaire gevolgen", "B. Inleiding": a lettered heading, not a person.
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if re.fullmatch(r"[ \t#*>\d.()-]*", text[line_start:m.start()]) and re.match(r"\p{Lu}\.[ ]", m.group()) \
+                    and last not in nl.surnames:
+                continue
+            yield _res(self, m.start(), m.end(), 0.7, "initials and surname")
+        for m in _LONE_RE.finditer(text):
+            word = m.group().lower()
+            if len(word) < 4 or word not in nl.surnames or word in nl.not_names or word in nl.first_names:
+                continue
+            yield _res(self, m.start(), m.end(), 0.35, "listed surname, no title", weak=True)
+
+
+def spread_surnames(text: str, surnames: set[str], emails: Iterable[str]) -> list[tuple[int, int, str]]:
+    """Spans of a surname already known from elsewhere in the document.
+
+    `surnames`: last names of persons found with strong evidence; `emails`: local parts
+    of personal addresses, which often spell the surname ("k.elamrani" -> "El Amrani").
+    """
+    spelled: set[str] = set()
+    for local in emails:
+        compact = re.sub(r"[^a-z]", "", local.lower())
+        for piece in re.split(r"[._-]+", local.lower()):
+            if len(piece) >= 4:
+                spelled.add(piece)
+        if len(compact) >= 5:
+            spelled.add(compact)
+    not_names = lists().not_names
+    out = []
+    for m in re.finditer(rf"(?<![\p{{L}}.'’-])(?:{IFX}[ ]+)?{CAPW}(?:[ ]?-[ ]?{CAPW})?", text):
+        caps = _cap_tokens(m.group())
+        key = caps[-1].lower()
+        flat = re.sub(r"[^\p{L}]", "", m.group()).lower()
+        if key in surnames and key not in not_names:
+            out.append((m.start(), m.end(), "surname of a person named elsewhere in the document"))
+        elif len(flat) >= 4 and key not in not_names and (
+            flat in spelled or any(s.endswith(flat) and len(flat) >= 5 for s in spelled)
+        ):
+            out.append((m.start(), m.end(), "surname spelled by an e-mail address in the document"))
+    return out

@@ -1,0 +1,50 @@
+"""Dutch phone numbers: landline, mobile (06), +31 and 0031 forms, validated by phonenumbers."""
+from __future__ import annotations
+
+import phonenumbers
+import regex as re
+from presidio_analyzer import Pattern, PatternRecognizer
+
+_SEP = r"[ .\-/]?"  # one separator between digit groups, no tabs or line breaks (tables)
+_NINE = rf"[1-9](?:{_SEP}\d){{8}}"  # the national significant number: 9 digits
+
+PATTERNS = [
+    # +31 6 12345678, +31 (0)70 123 4567, 0031-70-1234567
+    Pattern("international", rf"(?<![\w+])(?:\+|00)31{_SEP}(?:\(0\){_SEP})?{_NINE}(?!\d)", 0.6),
+    # 06-12345678, 070 123 45 67, (070) 1234567, 0591-123456
+    Pattern("national", rf"(?<![\w+/.,-])(?:\(0\d{{1,3}}\)[ \t]?|0){_SEP}[1-9](?:{_SEP}\d){{7,8}}(?![\d,.]\d)", 0.5),
+]
+
+
+class PhoneRecognizer(PatternRecognizer):
+    PATTERNS = PATTERNS
+    CONTEXT = ["tel", "telefoon", "telefoonnummer", "mobiel", "mob", "t", "m", "bel", "bellen", "gsm", "nummer"]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="PHONE",
+            name="DutchPhoneRecognizer",
+            supported_language="nl",
+            patterns=list(self.PATTERNS),
+            context=self.CONTEXT,
+            global_regex_flags=re.MULTILINE,
+        )
+
+    def validate_result(self, pattern_text: str):
+        if re.match(r"0[ .]", pattern_text) or re.search(r"\d\.\d{3}\.\d", pattern_text):
+            return False  # "0 84.842": a zero and an amount with thousands separators
+        digits = re.sub(r"[^\d+]", "", pattern_text)
+        if digits.startswith("00"):
+            digits = "+" + digits[2:]
+        try:
+            number = phonenumbers.parse(digits, "NL")
+        except phonenumbers.NumberParseException:
+            return False
+        if not phonenumbers.is_valid_number(number):
+            return False
+        # Service numbers (0800, 0900, 14 0xx) belong to organisations, not persons.
+        kind = phonenumbers.number_type(number)
+        if kind in (phonenumbers.PhoneNumberType.TOLL_FREE, phonenumbers.PhoneNumberType.PREMIUM_RATE,
+                    phonenumbers.PhoneNumberType.SHARED_COST):
+            return False
+        return True

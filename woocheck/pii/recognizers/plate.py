@@ -1,0 +1,40 @@
+"""Dutch licence plates in the 14 side codes (sidecodes) of the RDW, written with dashes.
+
+Plates since 1951 use consonants only (no vowels, C or Q in the modern series), which
+keeps words and reference numbers out. Without dashes a plate is indistinguishable from
+a code, so only the dashed forms are recognised; "kenteken" nearby raises the score.
+"""
+from __future__ import annotations
+
+import regex as re
+from presidio_analyzer import Pattern, PatternRecognizer
+
+L = "[BDFGHJKLMNPRSTVXZ]"  # letters used on Dutch plates
+D = r"\d"
+
+# (side code, layout) with X a letter and 9 a digit, as the RDW numbers them.
+SIDECODES = (
+    (1, "XX-99-99"), (2, "99-99-XX"), (3, "99-XX-99"), (4, "XX-99-XX"), (5, "XX-XX-99"),
+    (6, "99-XX-XX"), (7, "99-XXX-9"), (8, "9-XXX-99"), (9, "XX-999-X"), (10, "X-999-XX"),
+    (11, "XXX-99-X"), (12, "X-99-XXX"), (13, "9-XX-999"), (14, "999-XX-9"),
+)
+
+
+def _regex(layout: str) -> str:
+    body = "".join(L if c == "X" else D if c == "9" else "-" for c in layout)
+    return rf"(?<![\w-]){body}(?![\w-])"
+
+
+class PlateRecognizer(PatternRecognizer):
+    PATTERNS = [Pattern(f"sidecode {n}", _regex(layout), 0.45) for n, layout in SIDECODES]
+    CONTEXT = ["kenteken", "kentekenplaat", "auto", "voertuig", "rdw", "wagen", "bus", "bestelbus", "scooter", "motor"]
+
+    def __init__(self) -> None:
+        super().__init__(
+            supported_entity="PLATE",
+            name="DutchPlateRecognizer",
+            supported_language="nl",
+            patterns=list(self.PATTERNS),
+            context=self.CONTEXT,
+            global_regex_flags=re.MULTILINE,  # case-sensitive: plates are upper case
+        )
