@@ -371,9 +371,7 @@ def covered(page: Page, box: Box, before: bool = True) -> list[tuple[Word, list[
     near = [w for w in page.words if w.bbox is not None and _overlap(box.rect, w.bbox) > 0]
     out = []
     for w in near:
-        under = w.seqno < box.seqno
-        if not under and before:
-            under = _blends_in(page, box, w)
+        under = w.seqno < box.seqno or _blends_in(page, box, w)
         if under != before:
             continue
         if before and _is_label(w.text):
