@@ -91,6 +91,15 @@ def test_author_that_is_not_a_persons_name_is_not_reported(tmp_path, author):
     assert woo401(make_pdf(tmp_path / "memo.pdf", {"author": author})) == []
 
 
+def test_name_also_readable_on_the_page_is_left_to_woo1xx(tmp_path):
+    path = tmp_path / "memo.pdf"
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "Behandeld door Jan de Vries")
+    doc.set_metadata({"author": "Jan de Vries"})
+    doc.save(path)
+    assert woo401(path) == []
+
+
 def test_tool_strings_in_creator_and_producer_are_not_findings(tmp_path):
     path = make_pdf(
         tmp_path / "export.pdf",

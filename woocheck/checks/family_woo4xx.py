@@ -7,7 +7,7 @@ the eight check modules to a few lines each.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from bisect import bisect_right
 from typing import Iterable, Iterator, Optional
 
 from ..model import Finding, HiddenText, PersonalData, Severity
@@ -105,11 +105,56 @@ def looks_like_person_name(value: str) -> bool:
 _ID_TOKEN = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-|^0x[0-9a-fA-F]+|^D:\d{8}|[0-9a-fA-F]{24,}")
 
 
-@lru_cache(maxsize=4096)
+# Detection results per (text, config). Hidden texts repeat (the same author on every
+# comment, the same link on every page) and one presidio call costs about a millisecond.
+_CACHE: dict = {}
+_CACHE_MAX = 20_000
+_BATCH_CHARS = 50_000
+_SEP = "\n\n\n"
+
+
+def _remember(key, value) -> None:
+    if len(_CACHE) >= _CACHE_MAX:
+        _CACHE.clear()
+    _CACHE[key] = value
+
+
 def _detect(text: str, config) -> tuple[PersonalData, ...]:
+    key = (text, config)
+    if key not in _CACHE:
+        from ..pii import find_in_text
+
+        _remember(key, tuple(find_in_text(text, config)))
+    return _CACHE[key]
+
+
+def prefetch(texts: Iterable[str], config) -> None:
+    """Detect in many short texts with few calls: join them, detect once, split the hits.
+
+    A hit that crosses the seam between two texts belongs to neither and is dropped.
+    """
+    from dataclasses import replace
+
     from ..pii import find_in_text
 
-    return tuple(find_in_text(text, config))
+    todo = list(dict.fromkeys(t for t in texts if t and t.strip() and (t, config) not in _CACHE))
+    while todo:
+        batch, size = [], 0
+        while todo and (not batch or size + len(todo[0]) <= _BATCH_CHARS):
+            batch.append(todo.pop(0))
+            size += len(batch[-1]) + len(_SEP)
+        starts, pos = [], 0
+        for t in batch:
+            starts.append(pos)
+            pos += len(t) + len(_SEP)
+        found: list[list[PersonalData]] = [[] for _ in batch]
+        for hit in find_in_text(_SEP.join(batch), config):
+            i = bisect_right(starts, hit.start) - 1
+            if i < 0 or hit.end > starts[i] + len(batch[i]):
+                continue
+            found[i].append(replace(hit, start=hit.start - starts[i], end=hit.end - starts[i]))
+        for t, hits in zip(batch, found):
+            _remember((t, config), tuple(hits))
 
 
 def _inside_identifier(text: str, hit: PersonalData) -> bool:
@@ -194,16 +239,25 @@ def findings_for(
     where,
     role=role_of,
     keep=None,
+    also_on_pages: bool = False,
 ) -> Iterator[Finding]:
     """One finding per distinct piece of personal data per place.
 
     `where(item)` phrases the place for the message ("in metadata Author");
     `keep(item, hit)` may drop a hit (WOO402 drops what is still on the final pages).
+    Personal data that is also readable on the pages is left to WOO1xx: the page gives
+    the publication policy its context (a title repeating "vragen van het lid Romke de
+    Jong (D66)" names a member of parliament), and one leak is reported once.
+    `also_on_pages` keeps such hits: comments and form fields draw their text on the page
+    themselves, and deleting the comment or flattening the form is a fix of its own.
     """
+    items = list(items)
+    prefetch((item.text for item in items), ctx.config)
     seen: set[tuple[str, str, str]] = set()
+    pages = PageText(doc)
     for item in items:
         for hit in personal_hits(item.text, ctx, role(item)):
-            if keep is not None and not keep(item, hit):
+            if (keep is not None and not keep(item, hit)) or (not also_on_pages and pages.shows(hit.text)):
                 continue
             key = (item.place, hit.entity, hit.text)
             if key in seen:
@@ -220,6 +274,25 @@ def findings_for(
                 text=hit.text,
                 kind=hit.entity,
             )
+
+
+def squash(text: str) -> str:
+    """Text without whitespace, case-folded: extractors disagree about spaces and breaks."""
+    return "".join(text.split()).casefold()
+
+
+class PageText:
+    """Whether a piece of text is readable on the pages, squashed on first use."""
+
+    def __init__(self, doc):
+        self._doc = doc
+        self._text: Optional[str] = None
+
+    def shows(self, text: str) -> bool:
+        if self._text is None:
+            self._text = squash(self._doc.text)
+        needle = squash(text)
+        return bool(needle) and needle in self._text
 
 
 def hidden_of(doc, kind: str) -> list[HiddenText]:

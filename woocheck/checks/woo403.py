@@ -41,4 +41,4 @@ def _where(item) -> str:
 
 
 def check(doc, ctx):
-    yield from findings_for(CODE, doc, ctx, hidden_of(doc, "annotation"), _where, role=_role)
+    yield from findings_for(CODE, doc, ctx, hidden_of(doc, "annotation"), _where, role=_role, also_on_pages=True)

@@ -39,5 +39,5 @@ def _role(item) -> str:
 
 def check(doc, ctx):
     yield from findings_for(
-        CODE, doc, ctx, hidden_of(doc, "form-field"), lambda item: f"in {item.place}", role=_role
+        CODE, doc, ctx, hidden_of(doc, "form-field"), lambda item: f"in {item.place}", role=_role, also_on_pages=True
     )

@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Finding, Severity
-from .family_woo4xx import ENTITY_LABEL, hidden_of, personal_hits, readable_name, severity_of
+from .family_woo4xx import ENTITY_LABEL, PageText, hidden_of, personal_hits, readable_name, severity_of
 
 CODE = "WOO408"
 SEVERITY = Severity.ERROR
@@ -28,10 +28,11 @@ SUMMARY = "file name holds personal data"
 def check(doc, ctx):
     names = [h.text for h in hidden_of(doc, "filename")] or [Path(doc.path).name]
     seen = set()
+    pages = PageText(doc)
     for name in names:
         for hit in personal_hits(readable_name(name), ctx):
             original = name[hit.start:hit.end] or hit.text
-            if (hit.entity, original) in seen:
+            if (hit.entity, original) in seen or pages.shows(hit.text):
                 continue
             seen.add((hit.entity, original))
             yield Finding(

@@ -38,6 +38,8 @@ XMP_SKIP = {
 }
 XMP_ROLE = {"creator": "author", "CreatorTool": "creator", "Producer": "producer", "softwareAgent": "creator"}
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+_PDFA_SCHEMA = "{http://www.aiim.org/pdfa/ns/"
+_XMLNS = re.compile(r"""xmlns:([\w.-]+)\s*=\s*["']([^"']+)["']""")
 # Identifiers, dates and counters: XMP values that cannot be anyone's words.
 _ID_LIKE = re.compile(
     r"^(?:uuid:|xmp\.(?:i|d)id:|adobe:docid:\w*:?)?[0-9a-fA-F-]{16,}$"  # GUIDs, document ids
@@ -130,7 +132,8 @@ def _xmp(fz, path: Path) -> Iterator[HiddenText]:
         return
     root = ET.fromstring(xml.encode("utf-8", "replace"))
     seen = {" ".join(v.split()).casefold() for _, v in _info_values(fz)}
-    for prop, value in _xmp_values(root):
+    declared = {uri: prefix for prefix, uri in _XMLNS.findall(xml)}
+    for prop, value in _xmp_values(root, declared):
         norm = " ".join(value.split()).casefold()
         if norm in seen:  # same as an Info entry: reported once, under the Info name
             continue
@@ -158,7 +161,7 @@ def _qname(tag: str, prefixes: dict[str, str]) -> str:
     return tag
 
 
-def _xmp_values(root) -> Iterator[tuple[str, str]]:
+def _xmp_values(root, declared: dict[str, str]) -> Iterator[tuple[str, str]]:
     """(property, value) for every text leaf and attribute, named after the property.
 
     rdf:li / rdf:Seq / rdf:Alt are containers: a value in them belongs to the nearest
@@ -175,10 +178,11 @@ def _xmp_values(root) -> Iterator[tuple[str, str]]:
         "http://ns.adobe.com/pdfx/1.3/": "pdfx",
         "adobe:ns:meta/": "x",
     }
+    prefixes = {**declared, **prefixes}
 
     def walk(el, prop: str, depth: int) -> Iterator[tuple[str, str]]:
-        if depth > 30:
-            return
+        if depth > 30 or el.tag.startswith(_PDFA_SCHEMA):
+            return  # PDF/A extension schemas describe properties; they hold no one's words
         name = _qname(el.tag, prefixes)
         here = prop if el.tag.startswith("{" + _RDF) or name.startswith("x:") else name
         for attr, value in el.attrib.items():
