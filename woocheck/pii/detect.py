@@ -61,6 +61,22 @@ def given_initial(name: str) -> Optional[str]:
     return caps[0][0] if len(caps) >= 2 else None
 
 
+def given_name(name: str) -> Optional[str]:
+    """The spelled-out given name of a span, if any: "Ark, T. van (Tamara)" -> Tamara,
+    "Karin Jansen" -> Karin, "J. Jansen" -> None."""
+    m = re.search(rf"\(({CAPW})\)", name)
+    if m:
+        return m.group(1)
+    plain = re.sub(r"\([^()]*\)", " ", name)
+    if "," in plain:
+        after = re.findall(rf"{INIT}|{CAPW}", plain.split(",", 1)[1])
+        return after[0] if after and not after[0].endswith(".") else None
+    caps = re.findall(CAPW, re.sub(rf"(?<![\p{{L}}]){IFX}\s+", " ", plain))
+    if len(caps) >= 2 and not re.search(rf"(?<![\p{{L}}]){INIT}", plain):
+        return caps[0]
+    return None
+
+
 def _from_results(text: str, results) -> list[Hit]:
     hits = []
     for r in results:

@@ -17,7 +17,8 @@ from typing import Iterable, Optional
 import regex as re
 import yaml
 
-from .detect import Hit, given_initial, surname_keys
+from .detect import Hit, given_initial, given_name, surname_keys
+from .recognizers.person import CAPW
 
 RULES_FILE = Path(__file__).resolve().parents[2] / "rules" / "public-officials.yaml"
 
@@ -80,7 +81,12 @@ def _norm_tag(tag: str) -> str:
 
 
 TITLE_RUN = r"(?:(?:dhr|mw|mevr|mevrouw|de\s+heer|heer|drs|mr|ir|dr|prof|ing)\.?\s*)*"
-LETTERHEAD = re.compile(r"(?i)postbus\s+\d|bezoekadres|postadres|www\.|rijksoverheid\.nl|kvk|kamer van koophandel")
+# Words that put an address or number in an organisation's letterhead or signature.
+LETTERHEAD = re.compile(
+    r"(?i)postbus\s+\d|p\.?o\.? box|bezoekadres|postadres|www\.|rijksoverheid\.nl|kvk|kamer van koophandel"
+    r"|ministerie|ministry|gemeente|provincie|instituut|institute|centre|universiteit|university|ggd|ghor"
+    r"|\brivm\b|the netherlands|hoofdkantoor|b\.v\."
+)
 
 
 def _office(text: str, hit: Hit, off: Officials) -> Optional[str]:
@@ -90,6 +96,8 @@ def _office(text: str, hit: Hit, off: Officials) -> Optional[str]:
     m = re.search(rf"({role})[\s,:]*{TITLE_RUN}$", before, flags=re.IGNORECASE)
     if m:
         return f"named as {m.group(1).lower()}"
+    if re.search(r"(?i)\b(?:motie|moties|amendement)(?:\s+van\s+(?:het\s+lid|de\s+leden))?\s+(?:[\p{L}'’. -]{1,40}(?:/|\s+en\s+|,\s*))?$", before):
+        return "named motion or amendment of a member of parliament"
     sentence = re.split(r"[.!?]\s|\n\s*\n", before)[-1]
     if re.search(r"(?i)\b(?:het lid|de leden|kamerleden)\b", sentence):
         return "named as member of parliament"
@@ -144,7 +152,7 @@ def _email(hit: Hit, off: Officials) -> Optional[str]:
     if re.fullmatch(r"\[[^\]]*\]|[█■x*_]+|X+", local, flags=re.IGNORECASE) or re.fullmatch(r"\[[^\]]*\]", local):
         return "local part already redacted"
     # The OCR of a grey redaction box reads as capitals ("BEEE@minszw.nl"): the box itself.
-    if re.fullmatch(r"[A-Z|\[\]]{3,}", local) and re.search(r"[EI]{2}|[|\[\]]", local):
+    if re.fullmatch(r"[A-Z|\[\]]+", local):
         return "local part already redacted (OCR of a redaction box)"
     low = local.lower()
     for word in off.functional:
@@ -162,6 +170,7 @@ def apply(pages: list[str], hits: list[list[Hit]], off: Officials) -> list[list[
     named on page 1 covers the same surname on page 5)."""
     decided: list[list[Hit]] = []
     public_keys: dict[str, str] = {}
+    public_given: dict[str, str] = {}
     for text, page_hits in zip(pages, hits):
         out = []
         for h in page_hits:
@@ -171,15 +180,20 @@ def apply(pages: list[str], hits: list[list[Hit]], off: Officials) -> list[list[
                 if reason:
                     for k in surname_keys(h.text):
                         public_keys.setdefault(k, reason)
+                    given = given_name(h.text)
+                    if given:
+                        public_given.setdefault(given.lower(), reason)
             elif h.entity == "EMAIL":
                 reason = _email(h, off)
             elif h.entity == "ADDRESS" or (h.entity == "PHONE" and not re.match(r"\s*(?:\+31|0031|0)\s*\(?0?\)?\s*6", h.text)):
                 window = text[max(0, h.start - 150):h.end + 150]
-                if LETTERHEAD.search(window):
+                # An address right under a person's name is that person's, letterhead or not.
+                addressee = any(o.entity == "PERSON" and not o.public and 0 <= h.start - o.end <= 60 for o in out)
+                if LETTERHEAD.search(window) and not addressee:
                     reason = "organisation's office address or general number (letterhead)"
             out.append(replace(h, public=True, reason=reason) if reason else h)
         decided.append(out)
-    if public_keys:
+    if public_keys or public_given:
         for page_hits in decided:
             for i, h in enumerate(page_hits):
                 if h.entity == "PERSON" and not h.public:
@@ -187,6 +201,9 @@ def apply(pages: list[str], hits: list[list[Hit]], off: Officials) -> list[list[
                     hit_key = next((k for k in keys if k in public_keys), None)
                     if hit_key and keys[-1] == hit_key:
                         page_hits[i] = replace(h, public=True, reason=f"same surname {public_keys[hit_key]} elsewhere in the document")
+                    elif re.fullmatch(CAPW, h.text) and h.text.lower() in public_given:
+                        # "Beste Tamara," in a thread with "Ark, T. van (Tamara)" (minister)
+                        page_hits[i] = replace(h, public=True, reason=f"same given name {public_given[h.text.lower()]} elsewhere in the document")
     return decided
 
 

@@ -58,7 +58,7 @@ _ROLE_RE = re.compile(rf"(?<![\p{{L}}-])(?:{ROLE}){WS}(?:{TITLES}{WS})?(?P<name>
 _GREETING_RE = re.compile(rf"(?m)^[ \t]*{GREETING}[ \t]+(?:{TITLES}[ \t]+)?(?P<name>{CAPW}(?:[ \t]+(?:{IFX}[ \t]+)?{CAPW}){{0,2}})[ \t]*(?=[,!\n]|$)")
 _INITIALS_RE = re.compile(rf"(?<![\p{{L}}.]){INITS}[ ]?(?:{IFX}[ ]+)?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*")
 _FIRST_LAST_RE = re.compile(rf"(?<![\p{{L}}.'’-])(?P<first>{CAPW})(?P<rest>(?:[ ]+{CAPW})?[ ]+(?:{IFX}[ ]+)?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*)")
-_LONE_RE = re.compile(rf"(?<=\p{{Ll}}[,]?[ ]+){CAPW}(?![ ]+\p{{Lu}})(?!-)")
+_LONE_RE = re.compile(rf"(?<=\p{{Ll}}\p{{Ll}}[,]?[ ]+){CAPW}(?![ ]+\p{{Lu}})(?!-)")
 _TOKEN_RE = re.compile(rf"{INITS}|{IFX}|{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*|\([^()\n]*\)|,|\S+")
 
 _HEADER_RE = re.compile(
@@ -88,6 +88,8 @@ ORG_WORDS = {
     "woo-verzoeken", "pers", "communicatie", "ondersteuning", "notulist", "voorzitter", "alle",
     "allen", "iedereen", "collega's", "collega", "cluster", "programma", "staf", "kabinet", "sg",
     "dg", "dgm", "ambtelijk", "overleg", "regie", "mailbox", "functionele", "raad",
+    "institute", "instituut", "universiteit", "university", "centre", "center", "centrum",
+    "foundation", "stichting", "b.v.", "bv", "n.v.", "nv", "vereniging", "ggd", "rivm",
 }
 
 
@@ -190,8 +192,8 @@ def name_like(entry: str) -> Optional[tuple[int, int]]:
         return None
     if caps == 1 and not re.search(INIT, entry):
         word = _cap_tokens(entry)[0].lower()
-        if word in not_names and word not in lists().first_names:
-            return None
+        if (word in not_names and word not in lists().first_names) or len(word) < 3:
+            return None  # "Secretariaat", or OCR debris such as "Sl"
     if caps > 4:
         return None
     return first, last
@@ -379,6 +381,8 @@ class PersonRecognizer(PatternRecognizer):
             last = caps[-1].lower()
             if last in nl.not_names and last not in nl.surnames:
                 continue
+            if any(c.lower() in ORG_WORDS for c in caps):
+                continue  # "Athena Institute"
             if last not in nl.surnames and PLACE_SUFFIX.search(last):
                 continue  # "Tobias Asserzaal", "Willem Alexanderplein": a room or a street
             yield _res(self, m.start(), m.end(), 0.7, "first name and surname")
