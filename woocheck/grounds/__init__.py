@@ -24,7 +24,7 @@ from .legend import Legend, LegendEntry
 
 __all__ = [
     "Catalogue", "Entry", "Grounded", "Legend", "LegendEntry", "RulesError",
-    "attach", "document_grounds", "load_catalogue", "ocr_grounds", "parse",
+    "attach", "document_grounds", "load_catalogue", "ocr_grounds", "parse_label",
 ]
 
 
@@ -41,7 +41,7 @@ def load_catalogue(config: Optional[Config] = None) -> Catalogue:
     return _catalogue.load(config.grounds_files if config else ())
 
 
-def parse(text: str, config: Optional[Config] = None) -> list[Ground]:
+def parse_label(text: str, config: Optional[Config] = None) -> list[Ground]:
     """Every ground written in `text` ("5.1 lid 2 sub e", "51.2e", "Art. 10.2.e en g")."""
     return _parse.parse(text, load_catalogue(config))
 

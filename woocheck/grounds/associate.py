@@ -25,6 +25,7 @@ _LABELISH = re.compile(
 )
 _KEY = re.compile(r"^[(\[]?([A-Z]{1,2}|\d{1,2})[)\]]?[.,;:]?$")
 _BRACKETED_KEY = re.compile(r"^[(\[]([A-Z]{1,2}|\d{1,2})[)\]][.,;:]?$")
+_BRACKETED = re.compile(r"^\s{0,2}[(\[][^()\[\]\n]{1,60}[)\]]")
 _SEPARATOR_GAP = re.compile(r"^[\s,;/&+]*(?:en|of)?[\s,;/&+]*$", re.IGNORECASE)
 
 
@@ -83,6 +84,11 @@ def _marker_label(page: Page, r: Redaction, cat: Catalogue, legend: Legend, star
     nxt = min((s for s in starts if s >= r.end), default=stop)
     after = text[r.end : min(stop, nxt, r.end + 80)]
     if after[:1] not in ("@", ".") or after[:2] == ". ":  # "[X]@domain" or "[X].nl" is part of an address
+        b = _BRACKETED.match(after)
+        if b:  # "(5.1.2e; 5.1.2i)", "(art. 67 AWR)": the whole bracket is the label
+            label, gs = _read_label(b.group(0).strip(), cat, legend, inside=False, image=False)
+            if gs:
+                return label, gs
         tokens = after.split()
         if tokens:
             first = tokens[0]
@@ -183,6 +189,12 @@ def _box_label(page: Page, box: BBox, inside: list[Word], free: list[Word], cat:
             label, gs = _read_label(first, cat, legend, inside=False, image=image)
             if gs:
                 return label, gs
+        if side == "right" and texts[0].startswith(("(", "[")):
+            closing = next((n for n, t in enumerate(texts[:8]) if t.rstrip(".,;:").endswith((")", "]"))), None)
+            if closing is not None:
+                label, gs = _read_label(" ".join(texts[: closing + 1]), cat, legend, inside=False, image=image)
+                if gs:
+                    return label, gs
         pre = _labelish_prefix(texts)
         if side == "left":
             pre = list(reversed(pre))

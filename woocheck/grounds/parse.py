@@ -105,8 +105,8 @@ def _from_match(m: re.Match, cat: Catalogue) -> list[Ground]:
     return [_ground(cat, base + x, raw, repaired) for x in letters]
 
 
-def _digits_and_letter(token: str) -> Optional[tuple[str, str, bool]]:
-    """(digit skeleton, letter, letter_was_real) of an OCR'd label token, or None."""
+def _digits_and_letter(token: str) -> Optional[tuple[str, str, bool, bool]]:
+    """(digit skeleton, letter, letter_was_real, had_separator) of an OCR'd label token, or None."""
     body = token.strip(" .,;:[](){}|!'\"")
     m = re.fullmatch(r"([0-9lI|!§$sSoO.,]+?)((?:[¢©€][a-z])|[a-z¢©€])?", body)
     if not m:
@@ -130,7 +130,7 @@ def _digits_and_letter(token: str) -> Optional[tuple[str, str, bool]]:
         digits, letter = digits[:-1], "e"  # "51.20": the e came out as a zero
     if not sep and not real:
         return None  # bare numbers (postcodes, amounts) are never read as grounds
-    return digits, letter, real
+    return digits, letter, real, sep
 
 
 def repair(token: str, cat: Catalogue) -> Optional[Ground]:
@@ -138,13 +138,15 @@ def repair(token: str, cat: Catalogue) -> Optional[Ground]:
     parts = _digits_and_letter(token)
     if parts is None:
         return None
-    digits, letter, real = parts
+    digits, letter, real, sep = parts
     skel = digits + letter
     table = _skeletons(id(cat), _numeric_codes(cat))
     if skel in table:
         code = table[skel]
         return _ground(cat, code, token, repaired=token.strip(" .,;:[](){}|").lower() != code)
-    if not real or len(skel) < 3:
+    # Beyond an exact skeleton the token must still show a code's punctuation: "1.2e]" is
+    # a label that lost its head, "12g" is as likely a word fragment.
+    if not real or not sep or len(skel) < 3:
         return None
     # Lost leading characters ("1.2e]") or junk glued in front ("15.1.2¢").
     near = {c for s, c in table.items() if s[-1:].isalpha() and (s.endswith(skel) or (len(s) >= 4 and skel.endswith(s)))}
