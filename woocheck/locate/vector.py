@@ -391,8 +391,9 @@ def _blends_in(page: Page, box: Box, w: Word) -> bool:
     if abs(luminance(_rgb(w.color)) - box.lum) >= MIN_CONTRAST:
         return False
     # Only when the text runs on outside the box: then the box was laid over body text.
+    # A stamp a tool printed in its box may stick out a little: allow half a line height.
     x0, y0, x1, y1 = box.rect
-    e = EDGE
+    e = max(EDGE, 0.5 * (w.bbox[3] - w.bbox[1]))
     return any(
         o.seqno == w.seqno
         and o.bbox is not None
