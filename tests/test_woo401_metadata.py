@@ -14,6 +14,8 @@ PII_EMAIL = bool(find_in_text("mail jan.devries@example.nl", Config()))
 PII_PHONE = bool(find_in_text("bel 06-12345678", Config()))
 needs_email = pytest.mark.skipif(not PII_EMAIL, reason="woocheck.pii.find_in_text finds no e-mail yet (stub)")
 needs_phone = pytest.mark.skipif(not PII_PHONE, reason="woocheck.pii.find_in_text finds no phone number yet (stub)")
+PII_PERSON = any(p.entity == "PERSON" for p in find_in_text("Karin Smit", Config()))
+needs_person = pytest.mark.skipif(not PII_PERSON, reason="woocheck.pii.find_in_text finds no names yet (stub)")
 
 
 def make_pdf(path, metadata=None, xmp=None, info_extra=None):
@@ -89,6 +91,13 @@ def test_author_with_a_persons_name_is_an_error(tmp_path, author):
 )
 def test_author_that_is_not_a_persons_name_is_not_reported(tmp_path, author):
     assert woo401(make_pdf(tmp_path / "memo.pdf", {"author": author})) == []
+
+
+@needs_person
+def test_account_name_glued_from_a_persons_name(tmp_path):
+    findings = woo401(make_pdf(tmp_path / "memo.pdf", {"author": "KarinSmit"}))
+    assert [(f.text, f.kind) for f in findings] == [("KarinSmit", "PERSON")]
+    assert woo401(make_pdf(tmp_path / "tool.pdf", {"author": "PowerPoint"})) == []
 
 
 def test_name_also_readable_on_the_page_is_left_to_woo1xx(tmp_path):
