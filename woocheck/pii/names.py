@@ -61,6 +61,7 @@ class NameLists:
     surnames: frozenset[str]  # lowercase, also interfix surnames ("jonge" of "de Jonge")
     interfixes: frozenset[str]  # lowercase, e.g. "van der"
     not_names: frozenset[str]  # lowercase common words, stop words and place names
+    common_words: frozenset[str]  # not_names without the place names
     source: str  # where the lists came from, for `woocheck` diagnostics
 
 
@@ -90,12 +91,14 @@ def lists() -> NameLists:
     folder = _deduce_lookup_dir()
     interfixes = set(BASE_INTERFIXES)
     if folder is None:
-        return NameLists(frozenset(), frozenset(), frozenset(interfixes), frozenset(EXTRA_NOT_NAMES), "built-in only")
+        return NameLists(frozenset(), frozenset(), frozenset(interfixes), frozenset(EXTRA_NOT_NAMES),
+                         frozenset(EXTRA_NOT_NAMES), "built-in only")
     first = _read(folder, "names/lst_first_name")
     surnames = _read(folder, "names/lst_surname") | _read(folder, "names/lst_interfix_surname")
     interfixes |= {i for i in _read(folder, "names/lst_interfix") if not i.endswith(".") and "/" not in i}
     not_names = set(EXTRA_NOT_NAMES)
     not_names |= _read(folder, "whitelist/lst_stop_word") | _read(folder, "whitelist/lst_common_word")
+    common = frozenset(not_names)
     places: set[str] = set()
     for sub in ("lst_province", "lst_residence", "lst_municipality", "lst_region"):
         places |= _read(folder, f"locations/lst_placename/{sub}")
@@ -106,5 +109,6 @@ def lists() -> NameLists:
         surnames=frozenset(surnames),
         interfixes=frozenset(interfixes),
         not_names=frozenset(not_names),
+        common_words=common,
         source=str(folder),
     )

@@ -419,12 +419,13 @@ def spread_surnames(text: str, surnames: set[str], emails: Iterable[str]) -> lis
         if len(compact) >= 5:
             spelled.add(compact)
     not_names = lists().not_names
+    common = lists().common_words  # a place name may be a surname once the document says so
     out = []
     for m in re.finditer(rf"(?<![\p{{L}}.'’-])(?:{IFX}[ ]+)?{CAPW}(?:[ ]?-[ ]?{CAPW})?", text):
         caps = _cap_tokens(m.group())
         key = caps[-1].lower()
         flat = re.sub(r"[^\p{L}]", "", m.group()).lower()
-        if key in surnames and key not in not_names:
+        if key in surnames and key not in common:
             out.append((m.start(), m.end(), "surname of a person named elsewhere in the document"))
         elif len(flat) >= 4 and key not in not_names and (
             flat in spelled or any(s.endswith(flat) and len(flat) >= 5 for s in spelled)

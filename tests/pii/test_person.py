@@ -1,0 +1,78 @@
+"""Names: titles, document structure and name lists; names the lists lack must be found
+through titles and structure."""
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # (b) titles and salutations
+        ("Gesproken met dhr. P. Bakker over de planning.", "P. Bakker"),
+        ("Mevrouw El Amrani licht toe.", "El Amrani"),  # not in the lists
+        ("Volgens de heer Yılmaz is dat zo.", "Yılmaz"),  # dotless i
+        ("Overleg met mw. drs. T. Nguyen (BZK).", "T. Nguyen"),  # two titles
+        ("Geachte heer Van der Linden,", "Van der Linden"),
+        ("Beste Karin,\nDank voor je bericht.", "Karin"),
+        ("Hoi Sanne!\nZie bijlage.", "Sanne"),
+        # (c) places that carry names
+        ("Van: Jansen, Karin <k.jansen@minbzk.nl>", "Jansen, Karin"),  # Achternaam, Voornaam
+        ("Aan: Vries, J. de (Jan) <j.de.vries@minbzk.nl>", "Vries, J. de (Jan)"),
+        ("CC: Mehmet Öztürk <m.ozturk@minjenv.nl>", "Mehmet Öztürk"),
+        ("Verzonden namens: Linh Tran", "Linh Tran"),
+        ("Met vriendelijke groet,\n\nAyşe Kaya\nBeleidsmedewerker", "Ayşe Kaya"),
+        ("Contactpersoon\nFemke Wouters-Bos\nT 06-12345678", "Femke Wouters-Bos"),
+        ("Stuur het naar Rachid Benali <r.benali@coa.nl> vandaag", "Rachid Benali"),
+        ("Aanwezig: Nadia Chaouch (BZK), Tom Peeters (JenV)", "Nadia Chaouch"),
+        # (a) name lists
+        ("Ook Jan de Boer was erbij.", "Jan de Boer"),
+        ("Het stuk van J.P. van der Berg volgt.", "J.P. van der Berg"),
+        ("Volgens Th. Smit klopt het.", "Th. Smit"),
+    ],
+)
+def test_names_are_found(find, text, expected):
+    assert expected in find(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tweede Kamer en Eerste Kamer stemmen in.",  # institutions
+        "De Raad van State adviseert.",
+        "In Ter Apel en Den Haag is overleg.",  # places
+        "Vergaderplaats: Tobias Asserzaal M.8",  # a meeting room named after a person
+        "#### D. Budgettaire gevolgen van beleid",  # a lettered heading
+        "Met vriendelijke groet,\n\nSecretariaat DGM",  # a functional signature
+        "Van: Postbus Woo <woo@minbzk.nl>",  # a functional mailbox name
+        "t.a.v. [REDACTED] / [REDACTED]",  # already redacted
+        "Beste collega's,\nHierbij de stukken.",  # a greeting without a name
+        "Aanwezig: secretariaat, ondersteuning",  # functions, no names
+        "De minister van Justitie en Veiligheid besluit.",  # a role, no name
+        "België, Duitsland, Spanje en Zweden doen mee.",  # countries
+        "From: FE HEXEN <MEEKEDNM",  # OCR of redaction boxes in a header
+    ],
+)
+def test_non_names_are_not_found(find, text):
+    assert find(text, "PERSON") == []
+
+
+def test_lone_listed_surname_is_weak(items):
+    found = [p for p in items("Het voorstel kwam van collega Bakker zelf.") if p.entity == "PERSON"]
+    assert [p.text for p in found] == ["Bakker"] and found[0].weak
+
+
+def test_surname_seen_in_a_full_name_is_strong_elsewhere(items):
+    text = "Van: Karin Veldhuis <k.veldhuis@minbzk.nl>\n\nIk heb het met Veldhuis besproken."
+    found = [p for p in items(text) if p.entity == "PERSON"]
+    assert [p.text for p in found] == ["Karin Veldhuis", "Veldhuis"]
+    assert not any(p.weak for p in found)
+
+
+def test_surname_spelled_by_an_email_local_part(items):
+    # "Amrani" is not in the lists and carries no title; the address spells it.
+    text = "Stuur het naar k.elamrani@minjenv.nl.\nIk sprak El Amrani gisteren."
+    found = [p.text for p in items(text) if p.entity == "PERSON"]
+    assert "El Amrani" in found
+
+
+def test_name_split_over_lines_in_a_pdf_text(find):
+    assert "De \nVisser" in find("Aanwezig Mevr. De \nVisser (BZK), Dhr. Kok (JenV)", "PERSON")
