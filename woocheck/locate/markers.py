@@ -18,10 +18,16 @@ _XXX = r"(?<![A-Za-z])X{4,}(?![A-Za-z])"
 _UNDERSCORES = r"(?<!_)_{4,}(?!_)"
 MARKER = re.compile("|".join((_BRACKETED, _BLOCKS, _XXX, _UNDERSCORES)))
 
-# "(JenV)" standing where a name should be: right after a comma or at a line start in a
-# list of attendees. Organisation tags are short and contain no digits.
-_GAP = re.compile(r"(?:(?<=,)|(?<=^))[ \t]*(\([A-Za-zÀ-ÿ'’ .&-]{2,20}\))", re.MULTILINE)
+# "(JenV)" standing where a name should be. Organisation tags start with a capital and
+# are short ("(JenV)", "(CdK 's)", "(Aedes)"); a lower-case "(arrangement)" or
+# "(digitaal)" is ordinary prose.
+_TAG = re.compile(r"\([A-ZÀ-Ý][A-Za-zÀ-ÿ'’ .&-]{1,19}\)")
 _ATTENDEES = re.compile(r"\b(Aanwezig|Afwezig|Aanwezigen|Deelnemers|Verhinderd|Afgemeld)\b", re.IGNORECASE)
+# An attendee list without its heading (it may sit on the previous page) still shows as a
+# run of "(ORG)," tags: this many within LIST_WINDOW characters either side make a list.
+LIST_MIN_TAGS = 3
+LIST_WINDOW = 400
+_TAG_COMMA = re.compile(_TAG.pattern + r"\s*,")
 
 
 def _bbox(page: Page, start: int, end: int) -> Optional[BBox]:
@@ -32,15 +38,26 @@ def _bbox(page: Page, start: int, end: int) -> Optional[BBox]:
 
 
 def _in_attendee_list(text: str, pos: int) -> bool:
-    """True when an attendee heading comes shortly before `pos` (same block of text)."""
+    """True when `pos` lies in a list of attendees: after a heading, or among many tags."""
     window = text[max(0, pos - 1500) : pos]
     m = None
     for m in _ATTENDEES.finditer(window):
         pass
-    if m is None:
-        return False
-    # The list ends at a blank line or a numbered agenda heading.
-    return not re.search(r"\n\s*\n\s*(#|\d+\.)", window[m.end() :])
+    # The list ends at a blank line followed by a numbered agenda heading.
+    if m is not None and not re.search(r"\n\s*\n\s*(#|\d+\.)", window[m.end() :]):
+        return True
+    around = text[max(0, pos - LIST_WINDOW) : pos + LIST_WINDOW]
+    return len(_TAG_COMMA.findall(around)) >= LIST_MIN_TAGS
+
+
+def _name_missing(text: str, pos: int) -> bool:
+    """The tag follows a comma or the list heading, not a name: the name was taken out."""
+    j = pos - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    if j < 0 or text[j] == ",":
+        return True
+    return bool(re.search(r"(?:^|\s)(?:" + _ATTENDEES.pattern + r")[:\s]*$", text[max(0, j - 20) : j + 1], re.IGNORECASE))
 
 
 def find(page: Page, path: str) -> list[Redaction]:
@@ -57,17 +74,17 @@ def find(page: Page, path: str) -> list[Redaction]:
                 detail=f"text marker {m.group()[:12]!r}",
             )
         )
-    for m in _GAP.finditer(page.text):
-        if _in_attendee_list(page.text, m.start()):
+    for m in _TAG.finditer(page.text):
+        if _name_missing(page.text, m.start()) and _in_attendee_list(page.text, m.start()):
             out.append(
                 Redaction(
                     path=path,
                     page=page.number,
-                    bbox=_bbox(page, m.start(1), m.end(1)),
+                    bbox=_bbox(page, m.start(), m.end()),
                     kind="text-marker",
-                    start=m.start(1),
-                    end=m.start(1),  # the name was before the tag: an empty span
-                    detail=f"name missing before {m.group(1)} in attendee list",
+                    start=m.start(),
+                    end=m.start(),  # the name was before the tag: an empty span
+                    detail=f"name missing before {m.group()} in attendee list",
                 )
             )
     return out
