@@ -44,7 +44,7 @@ def check(doc, ctx):
     for item in hidden_of(doc, "attachment"):
         name = item.text
         hits = personal_hits(readable_name(name), ctx) if name else []
-        personal = f" (its name holds {hits[0].entity.lower()} data)" if hits else ""
+        personal = " (its name holds personal data)" if hits else ""
         yield Finding(
             code=CODE,
             severity=SEVERITY,
