@@ -30,6 +30,11 @@ MIN_SIDE = 4.0  # pt: smaller dark blobs are bullets, bold strokes, specks
 MIN_AREA = 30.0  # pt²
 MIN_FILL = 0.82  # share of the bounding box the opened mask covers
 STROKE = 1.5  # pt: ink thinner than this is text or a rule, not a fill
+SLIVER = 3.5  # pt: a band lower than this is part of the box above or below it
+SMALL = 8.0  # pt: boxes narrower or lower than this must be dark (SMALL_CONTRAST)
+SMALL_CONTRAST = 110.0  # grey levels below the paper
+FLAT_TOLERANCE = 14  # grey levels
+FLAT_SHARE = 0.45  # of the box's pixels at the fill's own level (the rest: its label)
 HOLE_AREA = 300.0  # pt²: the light letters of a label inside a box are smaller holes
 
 # A ground as it comes out of OCR: "5.1.2e", "5.1.2¢", "51.2e", "512e", "1.2e]", "5.1.5",
@@ -127,7 +132,7 @@ def _fill_label_holes(mask: np.ndarray, thick: np.ndarray, zoom: float) -> np.nd
     return mask | keep[labels]
 
 
-def _bands(comp: np.ndarray, jump: int) -> list[tuple[int, int, int, int]]:
+def _bands(comp: np.ndarray, jump: int, sliver: int) -> list[tuple[int, int, int, int]]:
     """Split a component of touching fills into rectangles (x0, y0, x1, y1).
 
     Rows are grouped into bands within which the horizontal runs keep their ends (give
@@ -155,13 +160,25 @@ def _bands(comp: np.ndarray, jump: int) -> list[tuple[int, int, int, int]]:
         rects.extend(open_runs)
         open_runs = [[a, y, b, y + 1] for a, b in runs]
     rects.extend(open_runs)
-    # Join a rectangle with the one straight above it when their sides line up.
+    # Join a rectangle with the one straight above it when their sides line up, or when
+    # one of the two is a sliver (a bracket or "<" touching a box shifts the run ends
+    # for a few rows; that must not cut the box in two).
     rects.sort(key=lambda r: (r[1], r[0]))
     joined: list[list[int]] = []
     for r in rects:
         for q in joined:
-            if q[3] == r[1] and abs(q[0] - r[0]) <= jump and abs(q[2] - r[2]) <= jump:
+            if q[3] != r[1]:
+                continue
+            aligned = abs(q[0] - r[0]) <= jump and abs(q[2] - r[2]) <= jump
+            overlap = min(q[2], r[2]) - max(q[0], r[0])
+            thin = min(q[3] - q[1], r[3] - r[1]) < sliver
+            if aligned:
                 q[0], q[2], q[3] = min(q[0], r[0]), max(q[2], r[2]), r[3]
+                break
+            if thin and overlap >= 0.6 * min(q[2] - q[0], r[2] - r[0]):
+                if r[3] - r[1] > q[3] - q[1]:  # the sides of the taller one hold
+                    q[0], q[2] = r[0], r[2]
+                q[3] = r[3]
                 break
         else:
             joined.append(list(r))
@@ -190,13 +207,16 @@ def _boxes_px(mask: np.ndarray, zoom: float) -> list[tuple[int, int, int, int]]:
         if h < min_side or w < min_side or h * w < min_area:
             continue
         comp = labels[sl] == i
-        for c0, r0, c1, r1 in _bands(comp, jump):
-            ph, pw = r1 - r0, c1 - c0
-            if ph < min_side or pw < min_side or ph * pw < min_area:
+        for c0, r0, c1, r1 in _bands(comp, jump, int(SLIVER * zoom)):
+            if r1 - r0 < min_side or c1 - c0 < min_side:
                 continue
-            if comp[r0:r1, c0:c1].sum() < MIN_FILL * ph * pw:
-                continue
-            out.append((xs.start + c0, ys.start + r0, xs.start + c1, ys.start + r1))
+            # Keep the rows the band fills nearly edge to edge: a line of text that
+            # touches the box from below can ride along in a band but never fills it.
+            full = comp[r0:r1, c0:c1].mean(axis=1) >= MIN_FILL
+            for a, b in _runs(full):
+                ph, pw = b - a, c1 - c0
+                if ph >= min_side and ph * pw >= min_area:
+                    out.append((xs.start + c0, ys.start + r0 + a, xs.start + c1, ys.start + r0 + b))
     return out
 
 
@@ -225,12 +245,18 @@ def _split_gaps(lum: np.ndarray, box: tuple[int, int, int, int], paper: float, m
                 yield (x0 + c0, y0 + r0, x0 + c1, y0 + r1)
 
 
-def _flat(lum: np.ndarray, box: tuple[int, int, int, int]) -> Optional[str]:
+def _flat(lum: np.ndarray, box: tuple[int, int, int, int], paper: float, small: bool) -> Optional[str]:
     """'grey' or 'black' when the box is of one flat colour (a label may sit inside)."""
     x0, y0, x1, y1 = box
     patch = lum[y0:y1, x0:x1].astype(np.int16)
     body = int(np.percentile(patch, 30))
-    if float((np.abs(patch - body) < 18).mean()) < 0.5:  # a photo, a gradient, a logo
+    if small and body > paper - SMALL_CONTRAST:
+        # Two blurred letters ("ll", "ij") make a small mid-grey clump at 72 dpi; a
+        # box that small must be as dark as a real fill.
+        return None
+    # A printed fill is flat to a few levels even in a JPEG scan; a clump of blurred
+    # letters, a photo or a logo is not.
+    if float((np.abs(patch - body) <= FLAT_TOLERANCE).mean()) < FLAT_SHARE:
         return None
     return "black" if body < 60 else "grey"
 
@@ -260,7 +286,8 @@ def find(page: Page, path: str, zoom: float = ZOOM) -> list[Redaction]:
     found: list[tuple[BBox, str]] = []
     for rect in _boxes_px(mask, zoom):
         for box in _split_gaps(lum, rect, paper, MIN_SIDE * zoom):
-            tone = _flat(lum, box)
+            small = min(box[2] - box[0], box[3] - box[1]) < SMALL * zoom
+            tone = _flat(lum, box, paper, small)
             if tone is not None:
                 found.append(((box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy), tone))
     covered = _covered(page, [b for b, _ in found])
