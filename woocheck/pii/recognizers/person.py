@@ -298,10 +298,18 @@ class PersonRecognizer(PatternRecognizer):
             start, end = m.start("v"), m.end("v")
             # The list may continue on the following lines until a blank line or a label.
             rest = text[end:]
-            for line in rest.split("\n")[1:12]:
-                if not line.strip() or _LABEL_LINE_RE.match(line):
+            last = m.group("v")
+            for line in rest.split("\n")[1:14]:
+                if not line.strip():
+                    # PDF text breaks lists with blank lines; go on after "Dhr" or a comma.
+                    if re.search(rf"(?:[,;]|{TITLE}|{IFX})[ \t]*$", last):
+                        end += len(line) + 1
+                        continue
+                    break
+                if _LABEL_LINE_RE.match(line):
                     break
                 end += len(line) + 1
+                last = line
             block = text[start:end]
             # Items end at a comma, semicolon or a closing bracket ("X (VNG) Y (IPO)").
             pos = 0
