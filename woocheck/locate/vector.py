@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 import re
+import weakref
 from typing import Iterable, Optional
 
 from ..model import BBox, Drawing, Page, Redaction, Word
@@ -300,34 +301,68 @@ def _diagonal_lines(d: Drawing) -> int:
     return n
 
 
+class _Grid:
+    """A coarse spatial index, so pages with thousands of paths stay linear, not quadratic."""
+
+    CELL = 64.0  # points; about a text line's width in words, several lines high
+
+    def __init__(self) -> None:
+        self.cells: dict[tuple[int, int], list[int]] = {}
+
+    def _keys(self, r: BBox):
+        c = self.CELL
+        for i in range(int(r[0] // c), int(r[2] // c) + 1):
+            for j in range(int(r[1] // c), int(r[3] // c) + 1):
+                yield (i, j)
+
+    def add(self, k: int, r: BBox) -> None:
+        for key in self._keys(r):
+            self.cells.setdefault(key, []).append(k)
+
+    def near(self, r: BBox) -> set[int]:
+        return {k for key in self._keys(r) for k in self.cells.get(key, ())}
+
+
 def _hatch_boxes(page: Page, fills: list[Box]) -> list[Box]:
     """Group diagonal strokes that touch each other into hatched regions.
 
     Hatching laid over a filled box adds nothing: the box already counts.
     """
+    fill_grid = _Grid()
+    for k, f in enumerate(fills):
+        fill_grid.add(k, f.rect)
     strokes = []
     for d in page.drawings:
-        if d.fill is None and d.stroke is not None and not any(
-            _overlap(d.rect, f.rect) >= 0.8 * _area(d.rect) for f in fills
-        ):
-            n = _diagonal_lines(d)
-            rect = _intersect(d.rect, d.clip) if n else None
-            if rect:
-                strokes.append((rect, d.seqno, n))
-    clusters: list[list] = []  # [rect, first seqno, lines, members]
-    for rect, seq, n in strokes:
-        merged = [rect, seq, n, [seq]]
-        rest = []
-        for c in clusters:
-            if _overlap(c[0], merged[0]) > 0 or _touch(c[0], merged[0]):
-                merged = [_union(c[0], merged[0]), min(c[1], merged[1]), c[2] + merged[2], c[3] + merged[3]]
-            else:
-                rest.append(c)
-        clusters = rest + [merged]
+        if d.fill is not None or d.stroke is None:
+            continue
+        n = _diagonal_lines(d)
+        rect = _intersect(d.rect, d.clip) if n else None
+        if rect and not any(_overlap(rect, fills[k].rect) >= 0.8 * _area(rect) for k in fill_grid.near(rect)):
+            strokes.append((rect, d.seqno, n))
+    # Union-find over strokes that touch.
+    parent = list(range(len(strokes)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    grid = _Grid()
+    for i, (rect, _, _) in enumerate(strokes):
+        for j in grid.near(rect):
+            if _touch(strokes[j][0], rect):
+                parent[root(i)] = root(j)
+        grid.add(i, rect)
+    clusters: dict[int, list] = {}
+    for i, (rect, seq, n) in enumerate(strokes):
+        c = clusters.setdefault(root(i), [rect, seq, 0, []])
+        c[0], c[1], c[2] = _union(c[0], rect), min(c[1], seq), c[2] + n
+        c[3].append(seq)
     page_area = max(1.0, page.width * page.height)
     return [
         Box(rect=c[0], seqno=c[1], detail="cross-hatched box", members=c[3])
-        for c in clusters
+        for c in clusters.values()
         if c[2] >= HATCH_MIN_LINES and _big_enough(c[0]) and _area(c[0]) <= PAGE_SHARE * page_area
     ]
 
@@ -355,6 +390,26 @@ def _rgb(color: int) -> tuple[float, float, float]:
     return (((color >> 16) & 255) / 255, ((color >> 8) & 255) / 255, (color & 255) / 255)
 
 
+class _WordIndex:
+    def __init__(self, page: Page) -> None:
+        self.grid = _Grid()
+        self.by_seqno: dict[int, list[Word]] = {}
+        for k, w in enumerate(page.words):
+            if w.bbox is not None:
+                self.grid.add(k, w.bbox)
+                self.by_seqno.setdefault(w.seqno, []).append(w)
+
+
+_INDEXES: "weakref.WeakKeyDictionary[Page, _WordIndex]" = weakref.WeakKeyDictionary()
+
+
+def _index(page: Page) -> _WordIndex:
+    index = _INDEXES.get(page)
+    if index is None:
+        index = _INDEXES[page] = _WordIndex(page)
+    return index
+
+
 def _is_label(word: str) -> bool:
     w = word.strip("“”\"'.,;:()[]").casefold()
     return w in LABEL_WORDS or bool(_GROUND_LIKE.match(word))
@@ -368,7 +423,9 @@ def covered(page: Page, box: Box, before: bool = True) -> list[tuple[Word, list[
     box (body text the box was laid over, not a label placed in it). Labels that redaction
     tools write themselves ("Privilege", "5.1.2e") are left out. False gives the text on top.
     """
-    near = [w for w in page.words if w.bbox is not None and _overlap(box.rect, w.bbox) > 0]
+    index = _index(page)
+    near = [page.words[k] for k in sorted(index.grid.near(box.rect))]
+    near = [w for w in near if _overlap(box.rect, w.bbox) > 0]
     out = []
     for w in near:
         under = w.seqno < box.seqno or _blends_in(page, box, w)
@@ -398,7 +455,7 @@ def _blends_in(page: Page, box: Box, w: Word) -> bool:
         o.seqno == w.seqno
         and o.bbox is not None
         and (o.bbox[0] < x0 - e or o.bbox[2] > x1 + e or o.bbox[1] < y0 - e or o.bbox[3] > y1 + e)
-        for o in page.words
+        for o in _index(page).by_seqno.get(w.seqno, ())
     )
 
 
@@ -482,19 +539,20 @@ def _is_redaction(page: Page, box: Box, hidden: str) -> bool:
 def _dedupe(boxes: list[tuple[Box, str]]) -> list[tuple[Box, str]]:
     """One redaction per painted area: a fill, its border and its hatching are one box."""
     kept: list[tuple[Box, str]] = []
+    grid = _Grid()
     for box, hidden in sorted(boxes, key=lambda b: b[0].seqno):
-        for k, (other, other_hidden) in enumerate(kept):
+        for k in sorted(grid.near(box.rect)):
+            other, other_hidden = kept[k]
             inter = _overlap(box.rect, other.rect)
             if inter >= 0.8 * min(_area(box.rect), _area(other.rect)) and inter >= 0.5 * max(
                 _area(box.rect), _area(other.rect)
             ):
-                detail = other.detail
-                if box.detail.startswith("cross-hatched") and "hatched" not in detail:
-                    detail = "cross-hatched " + detail
-                other.detail = detail
+                if box.detail.startswith("cross-hatched") and "hatched" not in other.detail:
+                    other.detail = "cross-hatched " + other.detail
                 kept[k] = (other, other_hidden if len(other_hidden) >= len(hidden) else hidden)
                 break
         else:
+            grid.add(len(kept), box.rect)
             kept.append((box, hidden))
     return kept
 
