@@ -22,7 +22,7 @@ mode); freelawproject/x-ray (hidden text over visible text).
 """
 from __future__ import annotations
 
-from ..locate.vector import LIGHT, OPAQUE, luminance
+from ..locate.vector import LIGHT, OPAQUE, Grid, luminance
 from ..model import Finding, Page, Severity, Word
 
 CODE = "WOO304"
@@ -98,12 +98,18 @@ def _shows_something(page: Page, w: Word) -> bool:
 def _findings(page: Page):
     """(reason, where, words) for runs of hidden words that are not a plain text layer."""
     reasons = [how_hidden(page, w) for w in page.words]
+    if not any(reasons):
+        return
     visible = [v for v, r in zip(page.words, reasons) if v.bbox is not None and not r]
+    grid = Grid()
+    for k, v in enumerate(visible):
+        grid.add(k, v.bbox)
     bad: list[tuple[str, str, Word]] = []
     for w, why in zip(page.words, reasons):
         if not why:
             continue
-        under = [v for v in visible if _share(w.bbox, v.bbox) >= OVER_SHARE or _share(v.bbox, w.bbox) >= OVER_SHARE]
+        near = [visible[k] for k in sorted(grid.near(w.bbox))]
+        under = [v for v in near if _share(w.bbox, v.bbox) >= OVER_SHARE or _share(v.bbox, w.bbox) >= OVER_SHARE]
         if under:
             shown = _squash(" ".join(v.text for v in under))
             if _squash(w.text) not in shown:

@@ -301,7 +301,7 @@ def _diagonal_lines(d: Drawing) -> int:
     return n
 
 
-class _Grid:
+class Grid:
     """A coarse spatial index, so pages with thousands of paths stay linear, not quadratic."""
 
     CELL = 64.0  # points; about a text line's width in words, several lines high
@@ -328,7 +328,7 @@ def _hatch_boxes(page: Page, fills: list[Box]) -> list[Box]:
 
     Hatching laid over a filled box adds nothing: the box already counts.
     """
-    fill_grid = _Grid()
+    fill_grid = Grid()
     for k, f in enumerate(fills):
         fill_grid.add(k, f.rect)
     strokes = []
@@ -348,7 +348,7 @@ def _hatch_boxes(page: Page, fills: list[Box]) -> list[Box]:
             i = parent[i]
         return i
 
-    grid = _Grid()
+    grid = Grid()
     for i, (rect, _, _) in enumerate(strokes):
         for j in grid.near(rect):
             if _touch(strokes[j][0], rect):
@@ -392,7 +392,7 @@ def _rgb(color: int) -> tuple[float, float, float]:
 
 class _WordIndex:
     def __init__(self, page: Page) -> None:
-        self.grid = _Grid()
+        self.grid = Grid()
         self.by_seqno: dict[int, list[Word]] = {}
         for k, w in enumerate(page.words):
             if w.bbox is not None:
@@ -539,7 +539,7 @@ def _is_redaction(page: Page, box: Box, hidden: str) -> bool:
 def _dedupe(boxes: list[tuple[Box, str]]) -> list[tuple[Box, str]]:
     """One redaction per painted area: a fill, its border and its hatching are one box."""
     kept: list[tuple[Box, str]] = []
-    grid = _Grid()
+    grid = Grid()
     for box, hidden in sorted(boxes, key=lambda b: b[0].seqno):
         for k in sorted(grid.near(box.rect)):
             other, other_hidden = kept[k]
