@@ -252,6 +252,7 @@ def findings_for(
     role=role_of,
     keep=None,
     also_on_pages: bool = False,
+    once_per_text: bool = False,
 ) -> Iterator[Finding]:
     """One finding per distinct piece of personal data per place.
 
@@ -260,7 +261,8 @@ def findings_for(
     Personal data that is also readable on the pages is left to WOO1xx: the page gives
     the publication policy its context (a title repeating "vragen van het lid Romke de
     Jong (D66)" names a member of parliament), and one leak is reported once.
-    `also_on_pages` keeps such hits: comments and form fields draw their text on the page
+    `once_per_text` reports a value once however many places hold it (an earlier revision
+    and the left-over object of the same page). `also_on_pages` keeps such hits: comments and form fields draw their text on the page
     themselves, and deleting the comment or flattening the form is a fix of its own.
     """
     items = list(items)
@@ -271,7 +273,7 @@ def findings_for(
         for hit in personal_hits(item.text, ctx, role(item)):
             if (keep is not None and not keep(item, hit)) or (not also_on_pages and pages.shows(hit.text)):
                 continue
-            key = (item.place, hit.entity, hit.text)
+            key = ("", hit.entity, hit.text) if once_per_text else (item.place, hit.entity, hit.text)
             if key in seen:
                 continue
             seen.add(key)

@@ -73,7 +73,7 @@ ANNOT_LABEL = {
 def collect(fz, path: Path) -> tuple[HiddenText, ...]:
     path = Path(path)
     items: list[HiddenText] = []
-    for part in (_info, _xmp, _annotations, _attachments, _outline, _form_fields, _alt_text, _revisions, _file_name):
+    for part in (_info, _xmp, _annotations, _attachments, _outline, _form_fields, _alt_text, _revisions, _leftovers, _file_name):
         count = 0
         try:
             for item in part(fz, path):
@@ -431,3 +431,115 @@ def _revision_items(old, number, total, final_lines, final_contents, final_annot
                         page=index + 1,
                         extra=(("field", field), ("role", "author" if field == "title" else "text"), ("revision", number)),
                     )
+
+
+# --- left-over objects ------------------------------------------------------------------
+
+_REF = re.compile(r"\b(\d+)\s+\d+\s+R\b")
+_FONT_USE = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+[-\d.]+\s+Tf")
+_SHOWS_TEXT = re.compile(rb"\bBT\b[\s\S]*?(?:Tj|TJ|'|\")")
+MAX_LEFTOVER_STREAMS = 200
+MAX_LEFTOVER_BYTES = 5_000_000
+
+
+def _reachable(fz, size: int) -> set[int]:
+    """Objects reachable from the trailer (Root, Info, ...), following every reference."""
+    seen: set[int] = set()
+    todo = [int(m.group(1)) for m in _REF.finditer(fz.pdf_trailer())]
+    while todo:
+        xref = todo.pop()
+        if xref in seen or not 0 < xref < size:
+            continue
+        seen.add(xref)
+        try:
+            todo.extend(int(m.group(1)) for m in _REF.finditer(fz.xref_object(xref, compressed=True)))
+        except Exception:
+            continue
+    return seen
+
+
+def _leftovers(fz, path: Path) -> Iterator[HiddenText]:
+    """Objects no page, outline or catalogue refers to any more, that still hold text.
+
+    A redaction tool that rewrites a page's content stream and then saves without
+    garbage collection leaves the old stream, with every name in it, as an object of
+    its own; a deleted comment can stay behind the same way. Such a stream is read by
+    lending it to a page of a scratch copy (for the fonts), in memory only.
+    """
+    import pymupdf
+
+    size = fz.xref_length()
+    if size > MAX_XREFS:
+        return
+    reachable = _reachable(fz, size)
+    if not reachable:  # no usable trailer: cannot tell left-over from used
+        return
+    streams: list[tuple[int, bytes, str]] = []
+    for xref in range(1, size):
+        if xref in reachable:
+            continue
+        try:
+            source = fz.xref_object(xref, compressed=True)
+        except Exception:
+            continue
+        if fz.xref_is_stream(xref):
+            # Page content streams carry no /Type; form XObjects do. Images, fonts,
+            # object and xref streams are skipped by their type.
+            if ("/Type" in source or "/Subtype" in source) and "/Form" not in source:
+                continue
+            if len(streams) >= MAX_LEFTOVER_STREAMS:
+                continue
+            data = fz.xref_stream(xref) or b""
+            if len(data) <= MAX_LEFTOVER_BYTES and _looks_like_content(data) and _SHOWS_TEXT.search(data):
+                streams.append((xref, data, source))
+        elif "/Contents" in source or "/T " in source or "/T(" in source:
+            yield from _leftover_comment(fz, xref)
+    if not streams:
+        return
+    final_lines = {_norm(line) for page in fz for line in page.get_text().splitlines()}
+    scratch = pymupdf.open(str(path), filetype="pdf")
+    try:
+        fonts = [(page.number, {f[4] for f in page.get_fonts()}) for page in scratch.pages(0, min(scratch.page_count, 200))]
+        for xref, data, source in streams:
+            used = {name.decode("latin-1") for name in _FONT_USE.findall(data)}
+            number = max(fonts, key=lambda nf: len(used & nf[1]))[0] if fonts else 0
+            page = scratch[number]
+            scratch.xref_set_key(page.xref, "Contents", f"{xref} 0 R")
+            if "/Resources" in source:
+                kind, value = scratch.xref_get_key(xref, "Resources")
+                if kind in ("dict", "xref"):
+                    scratch.xref_set_key(page.xref, "Resources", value)
+            text = scratch.reload_page(page).get_text()
+            only_here = [line for line in (_norm(x) for x in text.splitlines()) if line and line not in final_lines]
+            if only_here:
+                yield HiddenText(
+                    kind="revision",
+                    place=f"left-over content object {xref} (shown on no page)",
+                    text="\n".join(only_here)[:MAX_TEXT],
+                    extra=(("field", "text"), ("xref", xref)),
+                )
+    finally:
+        scratch.close()
+
+
+def _looks_like_content(data: bytes) -> bool:
+    """Content streams are operators in ASCII; hint tables and other binary streams are not."""
+    head = data[:4096]
+    printable = sum(1 for b in head if 32 <= b < 127 or b in (9, 10, 13))
+    return bool(head) and printable >= 0.8 * len(head)
+
+
+def _leftover_comment(fz, xref: int) -> Iterator[HiddenText]:
+    kind, subtype = fz.xref_get_key(xref, "Subtype")
+    if kind != "name":
+        return
+    label = ANNOT_LABEL.get(subtype.lstrip("/"), "annotation")
+    for key, role in (("Contents", "text"), ("T", "author")):
+        value = _pdf_string(fz, xref, key)
+        if value:
+            yield HiddenText(
+                kind="revision",
+                place=f"left-over {label} object {xref} (shown on no page)",
+                text=value,
+                extra=(("field", "title" if key == "T" else "content"), ("role", role), ("xref", xref)),
+            )
