@@ -74,3 +74,17 @@ def test_plain_visible_text_gives_nothing(tmp_path):
     page.insert_text((72, 100), "Gewone zichtbare tekst op de pagina", fontsize=12)
     page.insert_text((72, 120), "Nog een regel", fontsize=12, color=(0.3, 0.3, 0.3))
     assert not _scan(tmp_path, doc).findings
+
+
+def test_fully_transparent_text_is_woo304(tmp_path):
+    doc, page = _page()
+    page.insert_text((72, 100), "Zichtbaar", fontsize=12)
+    page.insert_text((72, 200), "Jan Jansen", fontsize=12, fill_opacity=0)
+    assert [f.text for f in _scan(tmp_path, doc).findings] == ["Jan Jansen"]
+
+
+def test_text_low_on_a_landscape_rotated_page_is_not_off_page(tmp_path):
+    doc, page = _page()
+    page.insert_text((72, 780), "Voettekst onderaan", fontsize=12)
+    page.set_rotation(90)
+    assert not _scan(tmp_path, doc).findings

@@ -70,7 +70,10 @@ def how_hidden(page: Page, w: Word) -> str:
     if 0 < w.size < TINY:
         return "tiny"
     x0, y0, x1, y1 = w.bbox
-    if x1 <= 0 or y1 <= 0 or x0 >= page.width or y0 >= page.height:
+    # Text coordinates are in the unrotated page; Page.width/height follow /Rotate. Taking
+    # the larger side for both keeps a rotated page's text from counting as off-page.
+    side = max(page.width, page.height)
+    if x1 <= 0 or y1 <= 0 or x0 >= side or y0 >= side:
         return "off-page"
     rgb = ((w.color >> 16) & 255) / 255, ((w.color >> 8) & 255) / 255, (w.color & 255) / 255
     # Only light text: dark text on a dark box is a box over text, WOO301's business.
