@@ -57,7 +57,7 @@ def test_tiny_and_off_page_text_is_woo304(tmp_path):
     doc, page = _page()
     page.insert_text((72, 100), "Gewone tekst", fontsize=12)
     page.insert_text((72, 200), "klein", fontsize=0.5)
-    page.insert_text((page.rect.width + 50, 100), "buiten", fontsize=12)
+    page.insert_text((page.rect.height + 50, 100), "buiten", fontsize=12)  # beyond either side
     texts = sorted(f.text for f in _scan(tmp_path, doc).findings)
     assert texts == ["buiten", "klein"]
 
