@@ -12,6 +12,7 @@ from typing import Optional
 
 import regex as re
 
+from .names import lists
 from .recognizers.person import CAPW, IFX, INIT
 
 # When two entities claim the same characters, the more specific one wins.
@@ -130,7 +131,11 @@ def spread(pages: list[str], hits: list[list[Hit]], functional) -> list[list[Hit
     """Add the document's known surnames wherever else they appear (all pages)."""
     from .recognizers.person import spread_surnames
 
-    surnames = {k for page in hits for h in page if h.entity == "PERSON" and not h.weak for k in surname_keys(h.text)}
+    strong = [h for page in hits for h in page if h.entity == "PERSON" and not h.weak]
+    surnames = {k for h in strong for k in surname_keys(h.text)}
+    # A spelled-out given name seen in a full name is the same person when it recurs
+    # alone ("Met dank aan Willemijn").
+    surnames |= {g.lower() for h in strong if (g := given_name(h.text)) and g.lower() in lists().first_names}
     locals_ = [h.text.rsplit("@", 1)[0] for page in hits for h in page if h.entity == "EMAIL"]
     locals_ = [loc for loc in locals_ if not functional(loc)]
     if not surnames and not locals_:

@@ -93,11 +93,15 @@ def _office(text: str, hit: Hit, off: Officials) -> Optional[str]:
     """The reason a PERSON span names a public office holder, from the text around it."""
     role = off.role_re
     before = text[max(0, hit.start - 90):hit.start]
-    m = re.search(rf"({role})[\s,:]*{TITLE_RUN}$", before, flags=re.IGNORECASE)
+    m = re.search(rf"({role})(?:\s+\p{{Lu}}[\p{{L}}-]*){{0,3}}[\s,:]*{TITLE_RUN}$", before, flags=re.IGNORECASE)
     if m:
         return f"named as {m.group(1).lower()}"
-    if re.search(r"(?i)\b(?:motie|moties|amendement)(?:\s+van\s+(?:het\s+lid|de\s+leden))?\s+(?:[\p{L}'’. -]{1,40}(?:/|\s+en\s+|,\s*))?$", before):
+    if re.search(r"(?i)\b(?:motie|moties|amendement)(?:\s+van\s+(?:het\s+lid|de\s+leden))?\s+(?:[\p{L}'’. -]{1,40}(?:/|\s+en\s+|,\s*))?(?:van\s+(?:de[nr]?\s+)?|de\s+)?$", before):
         return "named motion or amendment of a member of parliament"
+    # "De VNG (dhr. Van der Wal, voorzitter)": a name in brackets right after an org tag.
+    m = re.search(rf"([\p{{L}}']+)\s*\(\s*{TITLE_RUN}$", before)
+    if m and _norm_tag(m.group(1)) in off.org_tags:
+        return f"board member at an administrative table ({m.group(1)})"
     sentence = re.split(r"[.!?]\s|\n\s*\n", before)[-1]
     if re.search(r"(?i)\b(?:het lid|de leden|kamerleden)\b", sentence):
         return "named as member of parliament"
@@ -108,6 +112,10 @@ def _office(text: str, hit: Hit, off: Officials) -> Optional[str]:
     m = re.match(r"\s*\(([^()]{1,120})\)", after)
     if m:
         inner = m.group(1)
+        # Minutes of an administrative table name board members formally ("dhr. M.
+        # Boumans (VNG)", "Mevr. Spies (VNG)"); "Lies Verbruggen (COA)" with a spelled-out
+        # first name and no title is the style of a civil-service working group.
+        formal = given_name(hit.text) is None or bool(re.search(rf"\b{TITLE_RUN.replace('*', '+')}$", before.rstrip() + " ", flags=re.IGNORECASE))
         r = re.search(role, inner)
         if r:
             return f"named as {r.group().lower()}"
@@ -117,9 +125,9 @@ def _office(text: str, hit: Hit, off: Officials) -> Optional[str]:
             code = off.code_re.match(token)
             if code:
                 return "named as " + ("minister" if code.group(1) == "M" else "staatssecretaris") + f" ({token})"
-            if _norm_tag(token) in off.org_tags:
+            if _norm_tag(token) in off.org_tags and formal:
                 return f"board member at an administrative table ({token.strip()})"
-        if _norm_tag(inner) in off.org_tags:
+        if _norm_tag(inner) in off.org_tags and formal:
             return f"board member at an administrative table ({inner.strip()})"
     m = re.match(rf"[ \t]*,[ \t]*(?:de\s+|het\s+)?({role})", after)
     if m:
