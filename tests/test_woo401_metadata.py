@@ -133,6 +133,13 @@ def test_damaged_xmp_does_not_stop_the_scan(tmp_path):
     assert [f.text for f in findings] == ["Jan de Vries"]
 
 
+def test_custom_info_key_that_names_a_person_reads_like_author(tmp_path):
+    path = make_pdf(tmp_path / "memo.pdf", info_extra={"LastModifiedBy": "P. Jansen", "Company": "Gemeente Utrecht"})
+    findings = woo401(path)
+    assert [(f.text, f.kind) for f in findings] == [("P. Jansen", "PERSON")]
+    assert "metadata LastModifiedBy" in findings[0].message
+
+
 @needs_email
 def test_email_in_a_custom_info_key(tmp_path):
     path = make_pdf(tmp_path / "memo.pdf", info_extra={"AuthorEmail": "jan.devries@example.nl"})

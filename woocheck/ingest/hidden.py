@@ -37,6 +37,17 @@ XMP_SKIP = {
     "HasVisibleOverprint", "NPages", "unit", "PageCount", "xmptk",
 }
 XMP_ROLE = {"creator": "author", "CreatorTool": "creator", "Producer": "producer", "softwareAgent": "creator"}
+# Custom keys and properties that name a person by their purpose (Office and DMS exports:
+# /Manager, /LastModifiedBy, /Owner, ...): read like Author.
+PERSON_KEY = re.compile(
+    r"author|contributor|manager|modifiedby|lastsavedby|lastauthor|owner|contact|sender|opsteller|behandelaar|auteur",
+    re.IGNORECASE,
+)
+
+
+def _role(key: str, table: dict[str, str]) -> str:
+    local = key.split(":")[-1]
+    return table.get(local) or ("author" if PERSON_KEY.search(local) else "text")
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _PDFA_SCHEMA = "{http://www.aiim.org/pdfa/ns/"
 _XMLNS = re.compile(r"""xmlns:([\w.-]+)\s*=\s*["']([^"']+)["']""")
@@ -122,7 +133,7 @@ def _meta(key: str, value: str, place: str = "") -> HiddenText:
         kind="metadata",
         place=place or f"metadata {key}",
         text=value,
-        extra=(("field", key), ("role", INFO_ROLE.get(key, "text"))),
+        extra=(("field", key), ("role", _role(key, INFO_ROLE))),
     )
 
 
@@ -138,12 +149,11 @@ def _xmp(fz, path: Path) -> Iterator[HiddenText]:
         if norm in seen:  # same as an Info entry: reported once, under the Info name
             continue
         seen.add(norm)
-        local = prop.split(":")[-1]
         yield HiddenText(
             kind="metadata",
             place=f"XMP {prop}",
             text=value[:MAX_TEXT],
-            extra=(("field", prop), ("role", XMP_ROLE.get(local, "text"))),
+            extra=(("field", prop), ("role", _role(prop, XMP_ROLE))),
         )
 
 
