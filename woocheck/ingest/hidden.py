@@ -84,16 +84,19 @@ ANNOT_LABEL = {
 def collect(fz, path: Path) -> tuple[HiddenText, ...]:
     path = Path(path)
     items: list[HiddenText] = []
-    for part in (_info, _xmp, _annotations, _attachments, _outline, _form_fields, _alt_text, _revisions, _leftovers, _file_name):
-        count = 0
+    for part in PARTS:
+        found = None
         try:
-            for item in part(fz, path):
+            found = part(fz, path)
+            for count, item in enumerate(found, 1):
                 items.append(item)
-                count += 1
                 if count >= MAX_ITEMS_PER_PART:
                     break
         except Exception:  # a damaged structure loses this part only
             continue
+        finally:
+            if found is not None:
+                found.close()  # runs the part's cleanup (scratch documents) at once
     return tuple(items)
 
 
@@ -553,3 +556,8 @@ def _leftover_comment(fz, xref: int) -> Iterator[HiddenText]:
                 text=value,
                 extra=(("field", "title" if key == "T" else "content"), ("role", role), ("xref", xref)),
             )
+
+
+PARTS = (
+    _info, _xmp, _annotations, _attachments, _outline, _form_fields, _alt_text, _revisions, _leftovers, _file_name,
+)
