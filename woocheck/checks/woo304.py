@@ -13,9 +13,9 @@ Text hidden by making it invisible, tiny or off-page is not removed: a redaction
 by colouring a name white, or a stale text layer left under corrected text, publishes
 what the reader of the page cannot see.
 
-Example: a name turned white on a white page -> WOO304 "white-on-white text on page 1
-is hidden from the reader but in the text layer"; invisible "TROOPER" over visible
-"TROPPER" -> WOO304.
+Example: invisible "De heer Bram Hoekstra" laid over the visible "De heer X" -> WOO304
+"invisible text over different visible text is in the text layer but not visible"; text
+set in 0.5 pt -> WOO304 "text smaller than 1 pt is in the text layer but not visible".
 
 Source: Wet open overheid art. 5.1, 5.2; ISO 32000-1 section 9.3.6 (text rendering
 mode); freelawproject/x-ray (hidden text over visible text).
@@ -122,16 +122,24 @@ def _findings(page: Page):
         elif why == "invisible" and not _shows_something(page, w):
             bad.append((why, "over nothing the page shows", w))
         # same colour as an empty background: too often harmless page furniture
+    # One finding per run of hidden words of one span; it lies over different text as
+    # soon as part of it does.
     run: list[Word] = []
-    key = None
+    wheres: list[str] = []
+    why_run = ""
     for why, where, w in bad:
-        if run and ((why, where) != key or w.seqno != run[-1].seqno):
-            yield key[0], key[1], run
-            run = []
-        key = (why, where)
+        if run and (why != why_run or w.seqno != run[-1].seqno):
+            yield why_run, _worst(wheres), run
+            run, wheres = [], []
+        why_run = why
         run.append(w)
+        wheres.append(where)
     if run:
-        yield key[0], key[1], run
+        yield why_run, _worst(wheres), run
+
+
+def _worst(wheres: list[str]) -> str:
+    return "over different visible text" if "over different visible text" in wheres else wheres[0]
 
 
 _LABEL = {
@@ -152,7 +160,7 @@ def check(doc, ctx):
             yield Finding(
                 code=CODE,
                 severity=SEVERITY,
-                message=f"{_LABEL[why]} on page {page.number} ({where}) is in the text layer but not on the page",
+                message=f"{_LABEL[why]}{' ' + where if where.startswith('over') else ''} is in the text layer but not visible",
                 path=doc.path,
                 page=page.number,
                 bbox=(min(w.bbox[0] for w in run), min(w.bbox[1] for w in run), max(w.bbox[2] for w in run), max(w.bbox[3] for w in run)),
