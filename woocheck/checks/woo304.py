@@ -4,9 +4,12 @@ What it checks: text in a PDF's text layer that the page does not show: invisibl
 mode (3), fully transparent (alpha 0), smaller than 1 pt, outside the page, or in the
 colour of what lies under it (white on white). Such text is reported when it is *not* a
 plain OCR layer, that is when it lies over different visible text (the page shows one
-thing, the text layer says another), or when it lies where the page shows nothing at all
-(no image it could be the OCR of). An invisible layer over a scanned image is the normal
-OCR layer and is fine; an invisible copy of the visible words is fine too.
+thing, the text layer says another), or when it is invisible, transparent, tiny or
+off-page where the page shows nothing at all (no image or drawing it could be the OCR
+of). An invisible layer over a scanned image is the normal OCR layer and is fine; an
+invisible copy of the visible words is fine too. White text on an empty white area is not
+reported: printed web pages are full of it (collapsed menus), and it rarely hides a
+passage that was meant to be withheld.
 
 Why it matters: hidden text is found by search engines, copy-paste and screen readers.
 Text hidden by making it invisible, tiny or off-page is not removed: a redaction done
