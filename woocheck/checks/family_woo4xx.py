@@ -278,6 +278,7 @@ def findings_for(
                 continue
             seen.add(key)
             bbox: Optional[tuple] = extra(item, "bbox")
+            context = _around(item.text, hit)
             yield Finding(
                 code=code,
                 severity=severity_of(hit),
@@ -287,7 +288,14 @@ def findings_for(
                 bbox=tuple(bbox) if bbox else None,
                 text=hit.text,
                 kind=hit.entity,
+                context=context,
             )
+
+
+def _around(text: str, hit: PersonalData, width: int = 60) -> str:
+    """The hidden text around a hit, for the terminal report (masked there like page context)."""
+    context = " ".join(text[max(0, hit.start - width): hit.end + width].split())
+    return "" if context == " ".join(hit.text.split()) else context
 
 
 def squash(text: str) -> str:
