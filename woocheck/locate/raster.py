@@ -18,7 +18,6 @@ milliseconds. How a box is told from the rest of a scan:
 """
 from __future__ import annotations
 
-import re
 from typing import Optional
 
 import numpy as np
@@ -37,17 +36,7 @@ FLAT_TOLERANCE = 14  # grey levels
 FLAT_SHARE = 0.45  # of the box's pixels at the fill's own level (the rest: its label)
 HOLE_AREA = 300.0  # pt²: the light letters of a label inside a box are smaller holes
 
-# A ground as it comes out of OCR: "5.1.2e", "5.1.2¢", "51.2e", "512e", "1.2e]", "5.1.5",
-# "5.1.2i", "s12¢", "5.1.20" ("e" read as "0").
-LABEL = re.compile(
-    r"^[\[\(|{f7]*"
-    r"(?:[5s9]\.?1\.?2\.?[a-i¢0-9§%]?|\d?\.?1\.?2\.?[a-i¢]|5\.1\.[1-5][a-i¢]?|10\.2\.?[a-h¢]?|2[e¢])"
-    r"[\]\)|}.,;:§s]*$"
-)
-
-
-def is_label(token: str) -> bool:
-    return bool(LABEL.match(token))
+from .ocr_junk import is_label  # noqa: F401  (re-exported: the label cue lives there)
 
 
 def _paper(rgb: np.ndarray) -> tuple[np.ndarray, float]:
@@ -214,10 +203,35 @@ def _boxes_px(mask: np.ndarray, zoom: float) -> list[tuple[int, int, int, int]]:
             # touches the box from below can ride along in a band but never fills it.
             full = comp[r0:r1, c0:c1].mean(axis=1) >= MIN_FILL
             for a, b in _runs(full):
-                ph, pw = b - a, c1 - c0
-                if ph >= min_side and ph * pw >= min_area:
-                    out.append((xs.start + c0, ys.start + r0 + a, xs.start + c1, ys.start + r0 + b))
-    return out
+                if b - a < min_side:
+                    continue
+                # The same for columns: a glyph touching the box's side.
+                cols = comp[r0 + a : r0 + b, c0:c1].mean(axis=0) >= MIN_FILL
+                for e, g in _runs(cols):
+                    if g - e >= min_side and (b - a) * (g - e) >= min_area:
+                        out.append((xs.start + c0 + e, ys.start + r0 + a, xs.start + c0 + g, ys.start + r0 + b))
+    return _rejoin(out, jump)
+
+
+def _rejoin(rects: list[tuple[int, int, int, int]], jump: int) -> list[tuple[int, int, int, int]]:
+    """Join boxes stacked edge to edge with the same sides: text touching a box beside
+    it cuts its bands, and trimming that text off leaves the pieces of one box."""
+    merged: list[list[int]] = []
+    for r in sorted(rects, key=lambda r: (r[1], r[0])):
+        for q in merged:
+            if abs(q[3] - r[1]) > 1:
+                continue
+            overlap = min(q[2], r[2]) - max(q[0], r[0])
+            if overlap >= 0.9 * max(q[2] - q[0], r[2] - r[0]) or (abs(q[0] - r[0]) <= jump and abs(q[2] - r[2]) <= jump):
+                # Keep the sides of the taller piece (the other may carry a glyph).
+                taller = (r[3] - r[1], q[2] - q[0]) > (q[3] - q[1], r[2] - r[0])
+                if taller:
+                    q[0], q[2] = r[0], r[2]
+                q[3] = max(q[3], r[3])
+                break
+        else:
+            merged.append(list(r))
+    return [tuple(q) for q in merged]  # type: ignore[misc]
 
 
 def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
