@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from pathlib import Path
 from typing import Iterator, Optional
 
@@ -16,6 +17,7 @@ pymupdf.TOOLS.mupdf_display_warnings(False)
 # A page with more drawing commands than this is not inspected path by path: such pages
 # are vector art or hostile, and get_drawings() on them costs seconds.
 MAX_DRAWINGS = 20_000
+_NONSPACE = re.compile(r"\S+")
 
 
 def _rect(r) -> BBox:
@@ -58,24 +60,16 @@ def _words(page: "pymupdf.Page") -> tuple[str, tuple[Word, ...]]:
             seqno=int(span.get("seqno", -1)),
         )
         chars = span["chars"]
-        n = len(chars)
-        i = 0
-        while i < n:
-            uni = chars[i][0]
-            if uni >= 0 and chr(uni).isspace():
-                i += 1
-                continue
-            j = i
-            while j < n and not (chars[j][0] >= 0 and chr(chars[j][0]).isspace()):
-                j += 1
-            run = chars[i:j]
-            text = "".join(chr(c[0]) if c[0] >= 0 else "\ufffd" for c in run)
-            boxes = tuple(c[3] for c in run)
-            x0 = min(b[0] for b in boxes)
-            y0 = min(b[1] for b in boxes)
-            x1 = max(b[2] for b in boxes)
-            y1 = max(b[3] for b in boxes)
-            base = run[0][2][1]
+        line = "".join([chr(c[0]) if c[0] >= 0 else "\ufffd" for c in chars])
+        for m in _NONSPACE.finditer(line):
+            i, j = m.span()
+            text = m.group()
+            boxes = tuple([c[3] for c in chars[i:j]])
+            x0 = min([b[0] for b in boxes])
+            y0 = min([b[1] for b in boxes])
+            x1 = max([b[2] for b in boxes])
+            y1 = max([b[3] for b in boxes])
+            base = chars[i][2][1]
             if last_base is not None:
                 height = max(1.0, y1 - y0)
                 parts.append("\n" if abs(base - last_base) > 0.5 * height or x0 < last_x1 - height else " ")
@@ -84,7 +78,6 @@ def _words(page: "pymupdf.Page") -> tuple[str, tuple[Word, ...]]:
             words.append(Word(text=text, bbox=(x0, y0, x1, y1), start=pos, end=pos + len(text), chars=boxes, **style))
             parts.append(text)
             pos += len(text)
-            i = j
     return "".join(parts), tuple(words)
 
 
