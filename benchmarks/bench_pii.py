@@ -1,0 +1,105 @@
+"""Speed of the personal-data stage, and the cold start of `woocheck scan`.
+
+Prints:
+  1. words/second of the whole personal-data stage (`woocheck.pii.find_in_document`:
+     presidio + Dutch recognizers + document-level spreading + policy), warm, over the
+     labelled set, the seeds and the reference corpora that are present;
+  2. the one-off cost of building the analyzer (imports + spaCy blank "nl" + registry);
+  3. the cold-start wall time of `woocheck scan` on one small text file, in a fresh
+     process each time (median of several runs; the aim is < 1.5 s).
+
+Run: python benchmarks/bench_pii.py [--runs 5]
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SMALL = """Van: Jansen, Karin <k.jansen@minbzk.nl>
+Aan: woo@minbzk.nl
+Onderwerp: overleg
+
+Beste Karin,
+
+Bel me op 06-12345678. Het BSN van de aanvrager is 111222333.
+
+Met vriendelijke groet,
+
+Piet de Boer
+"""
+
+
+def _documents():
+    from woocheck.ingest import open_document
+
+    paths = sorted((ROOT / "tests" / "data" / "labelled").glob("*.txt"))
+    paths += sorted((SHARED / "seeds").glob("*.txt"))
+    for sub in ("clean-govt", "vws-woo"):
+        paths += sorted((SHARED / "corpora" / sub).rglob("*.pdf"))
+    docs = []
+    for p in paths:
+        try:
+            with open_document(str(p)) as doc:
+                docs.append(doc)
+        except Exception as exc:  # an unreadable corpus file does not stop the benchmark
+            print(f"  skipped {p.name}: {exc}")
+    return docs
+
+
+def stage_speed() -> None:
+    from woocheck.config import Config
+    from woocheck.pii import find_in_document
+    from woocheck.pii.engine import analyzer
+
+    t = time.perf_counter()
+    analyzer()
+    build = time.perf_counter() - t
+    docs = _documents()
+    words = sum(len(p.text.split()) for d in docs for p in d.pages)
+    pages = sum(len(d.pages) for d in docs)
+    find_in_document(docs[0], Config())  # warm the name lists
+    t = time.perf_counter()
+    found = sum(len(find_in_document(d, Config())) for d in docs)
+    took = time.perf_counter() - t
+    print(f"analyzer build (imports, spaCy blank nl, registry): {build:.2f} s")
+    print(f"personal-data stage: {len(docs)} documents, {pages} pages, {words} words, {found} items "
+          f"in {took:.2f} s -> {words / took:,.0f} words/s, {pages / took:.1f} pages/s")
+
+
+def cold_start(runs: int) -> None:
+    exe = Path(sys.executable).with_name("woocheck")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-c", "from woocheck.cli import main; main()"]
+    with tempfile.TemporaryDirectory() as tmp:
+        small = Path(tmp) / "mail.txt"
+        small.write_text(SMALL, "utf-8")
+        times = []
+        for _ in range(runs):
+            t = time.perf_counter()
+            out = subprocess.run([*cmd, "scan", str(small), "--format", "json"], capture_output=True, text=True)
+            times.append(time.perf_counter() - t)
+            if out.returncode not in (0, 1):
+                print(out.stderr)
+                raise SystemExit("woocheck scan failed")
+        baseline = []
+        for _ in range(runs):
+            t = time.perf_counter()
+            subprocess.run([*cmd, "--version"], capture_output=True, text=True)
+            baseline.append(time.perf_counter() - t)
+    print(f"cold start `woocheck scan` on one small text file: median {statistics.median(times):.2f} s, "
+          f"min {min(times):.2f} s over {runs} runs (aim < 1.5 s)")
+    print(f"  of which CLI start without the stages (`woocheck --version`): median {statistics.median(baseline):.2f} s")
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5)
+    args = ap.parse_args()
+    stage_speed()
+    cold_start(args.runs)
