@@ -198,9 +198,11 @@ def personal_hits(text: str, ctx, role: str = "text") -> list[PersonalData]:
         stripped = text.strip()
         start = text.index(stripped)
         whole = (start, start + len(stripped))
-        covered = any(p.entity == "PERSON" and _overlaps((p.start, p.end), whole) for p in hits)
         declared_public = any(p.entity == "PERSON" and _overlaps((p.start, p.end), whole) for p in public)
-        if not covered and not declared_public:
+        if not declared_public:
+            # The whole field is the name: it replaces partial readings ("Vries" as a
+            # lone surname, weak) of the same value.
+            hits = [p for p in hits if not (p.entity == "PERSON" and _overlaps((p.start, p.end), whole))]
             hits.append(PersonalData(entity="PERSON", text=stripped, start=whole[0], end=whole[1], score=0.6))
     return sorted(hits, key=lambda p: p.start)
 
