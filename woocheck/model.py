@@ -60,6 +60,8 @@ class Drawing:
     even_odd: bool
     items: tuple[tuple[Any, ...], ...]
     clip: Optional[BBox] = None  # the clip rectangle in force, if any
+    # Filled with a tiling pattern (hatching, dots): `fill` is the colour of the tile's ink.
+    pattern: bool = False
 
 
 @dataclass(frozen=True)
