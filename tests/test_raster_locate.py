@@ -43,12 +43,19 @@ def build_scan(
         draw(page)
     for rect, colour in boxes:
         page.draw_rect(pymupdf.Rect(rect), color=None, fill=colour)
+    if ocr is None:  # the OCR read the words where they are printed
+        ocr = [(w[0], w[3] - 2.5, w[4]) for w in page.get_text("words")]
+        widths = [w[2] - w[0] for w in page.get_text("words")]
+    else:
+        widths = [None] * len(ocr)
     pix = page.get_pixmap(dpi=dpi)
     out = pymupdf.open()
     scan = out.new_page(width=595, height=842)
     scan.insert_image(scan.rect, pixmap=pix)
-    for x, y, text in lines if ocr is None else ocr:
-        scan.insert_text((x, y), text, fontsize=11, fontname="cour", render_mode=3)
+    for (x, y, text), width in zip(ocr, widths):
+        # OCR layers set each word in an invisible monospaced font sized to the word.
+        size = 11.0 if width is None else width / (0.6 * len(text))
+        scan.insert_text((x, y), text, fontsize=size, fontname="cour", render_mode=3)
     out.save(path)
     return path
 
