@@ -219,3 +219,30 @@ def test_empty_black_box_is_a_located_redaction_without_finding(tmp_path):
     assert "WOO301" not in _codes(result)
     boxes = [x for x in result.redactions if x.kind == "vector"]
     assert len(boxes) == 1 and boxes[0].detail == "black fill" and boxes[0].covered_text == ""
+
+
+def _pattern_fill(doc, page, rect) -> None:
+    """Fill `rect` with a cross-hatch tiling pattern, written as raw PDF."""
+    page.clean_contents()
+    pat = doc.get_new_xref()
+    doc.update_object(pat, "<< /Type /Pattern /PatternType 1 /PaintType 1 /TilingType 1 /BBox [0 0 4 4] /XStep 4 /YStep 4 /Resources << >> >>")
+    doc.update_stream(pat, b"0 G 0.8 w 0 0 m 4 4 l S 0 4 m 4 0 l S")
+    doc.xref_set_key(page.xref, "Resources/Pattern", f"<< /P1 {pat} 0 R >>")
+    h = page.rect.height
+    ops = f"q /Pattern cs /P1 scn {rect.x0:.2f} {h - rect.y1:.2f} {rect.width:.2f} {rect.height:.2f} re f Q"
+    _append_content(doc, page, ops.encode())
+
+
+def test_pattern_filled_box_over_text_is_woo301(tmp_path):
+    doc, page = _page()
+    _pattern_fill(doc, page, _name_box() + (-1, -1, 1, 1))
+    hits = [f for f in _scan(tmp_path, doc).findings if f.code == "WOO301"]
+    assert len(hits) == 1 and "patterned" in hits[0].message and hits[0].text == SECRET
+
+
+def test_pattern_fill_over_empty_space_is_not_a_redaction(tmp_path):
+    # Hatched chart bars look like this: without text under them they are not redactions.
+    doc, page = _page()
+    _pattern_fill(doc, page, pymupdf.Rect(100, 300, 160, 500))
+    result = _scan(tmp_path, doc)
+    assert not result.findings and not [x for x in result.redactions if x.kind == "vector"]

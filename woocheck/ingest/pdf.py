@@ -87,16 +87,72 @@ def _intersect(a: Optional[BBox], b: BBox) -> BBox:
     return (max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3]))
 
 
+def _outside(r: BBox, box: BBox) -> bool:
+    return r[2] < box[0] or r[0] > box[2] or r[3] < box[1] or r[1] > box[3]
+
+
+def _pattern_tile(items: list, k: int) -> Optional[list]:
+    """The tile drawings of a pattern fill, when the clip at `k` is one; else None.
+
+    mupdf traces a pattern-filled path as a clip to the path followed by one copy of the
+    tile, in pattern space: paths that lie wholly outside the clip they are nested in.
+    Ordinary clipped content overlaps its clip.
+    """
+    clip = items[k]
+    level, scissor = clip.get("level", 0), _rect(clip["scissor"])
+    if not clip.get("items") or scissor[2] - scissor[0] <= 0 or scissor[3] - scissor[1] <= 0:
+        return None
+    kids = []
+    for item in items[k + 1 :]:
+        if item.get("level", 0) <= level:
+            break
+        if item.get("type") not in ("f", "s", "fs"):
+            return None
+        kids.append(item)
+    if kids and all(_outside(_rect(kid["rect"]), scissor) for kid in kids):
+        return kids
+    return None
+
+
 def _drawings(page: "pymupdf.Page") -> tuple[Drawing, ...]:
-    """Paths with the clip rectangle in force (from the extended drawing list)."""
+    """Paths with the clip rectangle in force (from the extended drawing list).
+
+    A pattern-filled path comes out as one Drawing with `pattern=True`, its tile's ink
+    colour as `fill` and the draw order of the tile.
+    """
     out: list[Drawing] = []
     stack: list[tuple[int, BBox]] = []  # (level, scissor) of active clips
-    for item in page.get_drawings(extended=True):
+    items = page.get_drawings(extended=True)
+    skip: set[int] = set()
+    for k, item in enumerate(items):
+        if k in skip:
+            continue
         level = item.get("level", 0)
         kind = item.get("type")
         if kind == "clip":
             while stack and stack[-1][0] >= level:
                 stack.pop()
+            tile = _pattern_tile(items, k)
+            if tile is not None:
+                outer: Optional[BBox] = None
+                for _, scissor in stack:
+                    outer = _intersect(outer, scissor)
+                ink = tile[0].get("fill") if tile[0].get("fill") is not None else tile[0].get("color")
+                out.append(
+                    Drawing(
+                        rect=_rect(item["scissor"]),
+                        seqno=int(tile[0].get("seqno", -1)),
+                        fill=tuple(ink) if ink is not None else (0.0,),
+                        stroke=None,
+                        fill_opacity=1.0,
+                        even_odd=bool(item.get("even_odd")),
+                        items=tuple(tuple(it) for it in item.get("items", ())),
+                        clip=outer,
+                        pattern=True,
+                    )
+                )
+                skip.update(range(k + 1, k + 1 + len(tile)))
+                continue
             stack.append((level, _rect(item["scissor"])))
             continue
         if kind == "group":

@@ -83,6 +83,7 @@ class Box:
     lum: float = 0.0  # fill luminance; text on top in a close colour is invisible
     rgb: tuple[float, float, float] = (0.0, 0.0, 0.0)
     uncertain: bool = False  # geometry alone cannot tell what it paints: check the render
+    textured: bool = False  # hatching or a pattern: ink and gaps, never one flat colour
     light: bool = False
     bordered: bool = False
     polygons: Optional[list[list[tuple[float, float]]]] = None  # None: the whole rect
@@ -269,6 +270,8 @@ def _fill_boxes(page: Page) -> list[Box]:
             )
         )
         detail = f"{_colour_name(d.fill)} fill" + (" with border" if bordered else "")
+        if d.pattern:
+            detail, light, bordered = "patterned fill", False, False
         polygons = None if _is_plain_rect(d.items) else _polygons(d.items)
         box = Box(
             rect=rect,
@@ -276,7 +279,9 @@ def _fill_boxes(page: Page) -> list[Box]:
             detail=detail,
             lum=lum,
             rgb=_to_rgb(d.fill),
-            uncertain=(polygons is not None and len(polygons) > 1) or rect != d.rect,
+            # A pattern's render is ink and gaps, so the colour test cannot confirm it.
+            uncertain=not d.pattern and ((polygons is not None and len(polygons) > 1) or rect != d.rect),
+            textured=d.pattern,
             light=light,
             bordered=bordered,
             polygons=polygons,
@@ -361,7 +366,7 @@ def _hatch_boxes(page: Page, fills: list[Box]) -> list[Box]:
         c[3].append(seq)
     page_area = max(1.0, page.width * page.height)
     return [
-        Box(rect=c[0], seqno=c[1], detail="cross-hatched box", members=c[3])
+        Box(rect=c[0], seqno=c[1], detail="cross-hatched box", members=c[3], textured=True)
         for c in clusters.values()
         if c[2] >= HATCH_MIN_LINES and _big_enough(c[0]) and _area(c[0]) <= PAGE_SHARE * page_area
     ]
@@ -443,7 +448,7 @@ def covered(page: Page, box: Box, before: bool = True) -> list[tuple[Word, list[
 
 
 def _blends_in(page: Page, box: Box, w: Word) -> bool:
-    if w.render_mode in (3, 7) or box.detail.startswith("cross-hatched") or _at_edge(page, box.rect):
+    if w.render_mode in (3, 7) or box.textured or _at_edge(page, box.rect):
         return False
     if abs(luminance(_rgb(w.color)) - box.lum) >= MIN_CONTRAST:
         return False
@@ -528,6 +533,8 @@ def _is_redaction(page: Page, box: Box, hidden: str) -> bool:
     if hidden:
         return True
     if box.light and not box.bordered or box.detail.startswith("coloured") or _at_edge(page, box.rect):
+        return False
+    if box.textured:  # hatched bars of a chart look the same: count them only over text
         return False
     on_top = _squash(text_of(covered(page, box, before=False)))
     if not on_top:
