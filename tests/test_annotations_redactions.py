@@ -51,3 +51,28 @@ def test_black_highlight_hides_the_text(tmp_path):
     assert [f.code for f in result.findings] == ["WOO301"]
     assert SECRET in result.findings[0].text
     assert result.redactions[0].kind == "annotation"
+
+
+def test_white_square_with_new_text_on_top_hides_the_old_text(tmp_path):
+    # The x-ray 'TROOPER over TROOPPER' trick: cover a word with a white box annotation
+    # and type a different word on top; the old word stays in the text layer.
+    doc, page, box = _doc()
+    square = page.add_rect_annot(box + (-3, -3, 3, 3))
+    square.set_colors(stroke=(0, 0, 0), fill=(1, 1, 1))
+    square.set_border(width=1)
+    square.update()
+    page.add_freetext_annot(box, "Piet Smit", fontsize=11, text_color=(0, 0, 0)).update()
+    result = _scan(tmp_path, doc)
+    hits = [f for f in result.findings if f.code == "WOO301"]
+    assert len(hits) == 1 and hits[0].text == SECRET
+    assert any(r.kind == "annotation" and r.detail.startswith("Square") for r in result.redactions)
+
+
+def test_pending_redact_mark_is_not_also_a_box(tmp_path):
+    doc, page, box = _doc()
+    annot = page.add_redact_annot(box, fill=(0, 0, 0))
+    annot.set_colors(stroke=(1, 0, 0), fill=(0, 0, 0))
+    annot.update()
+    result = _scan(tmp_path, doc)
+    assert [f.code for f in result.findings] == ["WOO302"]
+    assert [r.detail for r in result.redactions] == ["Redact annotation (not applied)"]

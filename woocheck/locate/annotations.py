@@ -64,9 +64,15 @@ def relabel(page: Page, found: list[Redaction]) -> list[Redaction]:
         owner = None
         if r.kind == "vector" and r.bbox is not None:
             owner = next(
-                (a for a in page.annotations if a.kind in BOX_KINDS and _share_inside(r.bbox, a.bbox) >= INSIDE_SHARE),
+                (
+                    a
+                    for a in page.annotations
+                    if (a.kind in BOX_KINDS or a.kind == "Redact") and _share_inside(r.bbox, a.bbox) >= INSIDE_SHARE
+                ),
                 None,
             )
+        if owner is not None and owner.kind == "Redact":
+            continue  # the pending mark's own appearance: `find` reports the mark itself
         if owner is None:
             out.append(r)
         else:
