@@ -44,10 +44,6 @@ PERSON_KEY = re.compile(
     re.IGNORECASE,
 )
 
-
-def _role(key: str, table: dict[str, str]) -> str:
-    local = key.split(":")[-1]
-    return table.get(local) or ("author" if PERSON_KEY.search(local) else "text")
 _RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 _PDFA_SCHEMA = "{http://www.aiim.org/pdfa/ns/"
 _XMLNS = re.compile(r"""xmlns:([\w.-]+)\s*=\s*["']([^"']+)["']""")
@@ -58,6 +54,14 @@ _ID_LIKE = re.compile(
     r"|^D:\d{4,14}"  # PDF dates
     r"|^\d{1,5}$"  # counters
 )
+
+
+def _role(key: str, table: dict[str, str]) -> str:
+    """How the checks read a property: "author" (a name is likely), "creator"/"producer"
+    (a tool string), or "text"."""
+    local = key.split(":")[-1]
+    return table.get(local) or ("author" if PERSON_KEY.search(local) else "text")
+
 
 # What a reviewer calls each annotation type in Acrobat's comment list.
 ANNOT_LABEL = {
