@@ -76,3 +76,17 @@ def test_surname_spelled_by_an_email_local_part(items):
 
 def test_name_split_over_lines_in_a_pdf_text(find):
     assert "De \nVisser" in find("Aanwezig Mevr. De \nVisser (BZK), Dhr. Kok (JenV)", "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Jansen, K.", ["Jansen, K."]),  # a metadata Author field
+        ("K. Jansen", ["K. Jansen"]),
+        ("Acrobat PDFMaker 11\n\n\nJansen, K.\n\n\nMicrosoft Word", ["Jansen, K."]),  # batched fields
+        ("Den Haag", []),  # a place on its own
+        ("Microsoft Word - nota.docx", []),  # a producer field
+    ],
+)
+def test_a_field_holding_only_a_name(find, text, expected):
+    assert find(text, "PERSON") == expected

@@ -182,6 +182,8 @@ def name_like(entry: str) -> Optional[tuple[int, int]]:
             last = e
             continue
         if re.fullmatch(rf"{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*", tok):
+            if low in lists().common_words and low not in lists().surnames and low not in lists().first_names:
+                return None  # "Geachte", "Agenda": an ordinary word with a capital
             caps += 1
             first = s if first is None else first
             last = e
@@ -254,7 +256,22 @@ class PersonRecognizer(PatternRecognizer):
         out.extend(self._contacts(text))
         out.extend(self._name_email(text))
         out.extend(self._from_lists(text))
+        out.extend(self._lone_fields(text))
         return out
+
+    def _lone_fields(self, text):
+        """A paragraph that is nothing but a name: a metadata Author, a comment's author,
+        a name on a line of its own ("Jansen, K.", "K. Jansen", "Karin Jansen")."""
+        nl = lists()
+        for m in re.finditer(r"(?:^|\n[ \t]*\n)[ \t]*(?P<v>[^\n]{3,60})[ \t]*(?=\n[ \t]*\n|\Z)", text):
+            value = m.group("v")
+            span = name_like(value)
+            if not span:
+                continue
+            words = [w.lower() for w in _cap_tokens(value)]
+            if re.search(INIT, value) or "," in value or any(w in nl.first_names for w in words[:1]) and len(words) >= 2:
+                s = m.start("v")
+                yield _res(self, s + span[0], s + span[1], 0.7, "a field holding only a name")
 
     # -- (1) titles, roles and greetings ------------------------------------------------
 
