@@ -246,3 +246,30 @@ def test_pattern_fill_over_empty_space_is_not_a_redaction(tmp_path):
     _pattern_fill(doc, page, pymupdf.Rect(100, 300, 160, 500))
     result = _scan(tmp_path, doc)
     assert not result.findings and not [x for x in result.redactions if x.kind == "vector"]
+
+
+@pytest.mark.parametrize("label", ["5.1 lid 2 sub e", "art. 5.1.2e", "5.1.2e, 5.1.2i"])
+def test_ground_written_under_its_own_box_is_a_label(tmp_path, label):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((74, 100), label, fontsize=10)
+    page.draw_rect(page.search_for(label)[0] + (-2, -2, 2, 2), color=None, fill=(0, 0, 0))
+    assert "WOO301" not in _codes(_scan(tmp_path, doc))
+
+
+def test_name_next_to_a_ground_under_one_box_is_still_a_leak(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((74, 100), f"{SECRET} 5.1.2e", fontsize=10)
+    page.draw_rect(page.search_for(f"{SECRET} 5.1.2e")[0] + (-2, -2, 2, 2), color=None, fill=(0, 0, 0))
+    hits = [f for f in _scan(tmp_path, doc).findings if f.code == "WOO301"]
+    assert [h.text for h in hits] == [SECRET]
+
+
+def test_house_number_alone_under_a_box_is_a_leak(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((74, 100), "Dorpsstraat 12", fontsize=10)
+    page.draw_rect(page.search_for("12")[0] + (-1, -1, 1, 1), color=None, fill=(0, 0, 0))
+    hits = [f for f in _scan(tmp_path, doc).findings if f.code == "WOO301"]
+    assert [h.text for h in hits] == ["12"]

@@ -37,6 +37,13 @@ LIGHT = 0.85
 COVERED_SHARE = 0.6
 # Sample points across a glyph box, as fractions of its width and height.
 _SAMPLES = (0.2, 0.5, 0.8)
+# A whole ground notation, "art. 5.1 lid 2 sub e", "5.1.2e, 5.1.2i": its fragments ("2",
+# "e") are only labels when the anchor (a dotted article number or a keyword) is there too.
+_GROUND_TOKEN = re.compile(
+    r"art(?:ikel)?\.?|lid|sub|jo\.?|en|woo|wob|\d{1,2}(?:\.\d{1,2}){0,3}\.?[a-z]?|[a-z]\.?|[,;/&()\[\]]",
+    re.IGNORECASE,
+)
+_GROUND_ANCHOR = re.compile(r"\d{1,2}\.\d|\b(?:art|artikel|lid|woo|wob)\b", re.IGNORECASE)
 # Text printed on top of a box whose colour differs from the fill by less than this
 # (luminance) cannot be read: black text on a black box is as hidden as text under it.
 MIN_CONTRAST = 0.2
@@ -420,13 +427,14 @@ def _is_label(word: str) -> bool:
     return w in LABEL_WORDS or bool(_GROUND_LIKE.match(word))
 
 
-def covered(page: Page, box: Box, before: bool = True) -> list[tuple[Word, list[int]]]:
+def covered(page: Page, box: Box, before: bool = True, labels: bool = False) -> list[tuple[Word, list[int]]]:
     """Words with the indices of their characters that `box` hides.
 
     `before=True` gives the hidden text: drawn before the box, or printed on top of it in a
     colour that does not stand out from the fill while the same line runs on outside the
     box (body text the box was laid over, not a label placed in it). Labels that redaction
-    tools write themselves ("Privilege", "5.1.2e") are left out. False gives the text on top.
+    tools write themselves ("Privilege", "5.1.2e") are left out unless `labels`. False
+    gives the text on top.
     """
     index = _index(page)
     near = [page.words[k] for k in sorted(index.grid.near(box.rect))]
@@ -436,7 +444,7 @@ def covered(page: Page, box: Box, before: bool = True) -> list[tuple[Word, list[
         under = w.seqno < box.seqno or _blends_in(page, box, w)
         if under != before:
             continue
-        if before and _is_label(w.text):
+        if before and not labels and _is_label(w.text):
             continue
         glyphs = w.chars or (w.bbox,) * len(w.text)
         idx = [i for i, g in enumerate(glyphs[: len(w.text)]) if _glyph_hidden(box, g)]
@@ -519,6 +527,10 @@ def hidden_text(page: Page, box: Box) -> str:
     under = text_of(covered(page, box, before=True))
     if not under:
         return ""
+    everything = text_of(covered(page, box, before=True, labels=True))
+    tokens = re.findall(r"[\w.]+|[^\w\s]", everything)
+    if all(_GROUND_TOKEN.fullmatch(t) for t in tokens) and _GROUND_ANCHOR.search(everything):
+        return ""  # a ground written out under its box ("5.1 lid 2 sub e"): the label
     on_top = text_of([(w, list(range(len(w.text)))) for w, _ in covered(page, box, before=False)])
     if on_top and _squash(under) == _squash(on_top):
         return ""
