@@ -6,8 +6,8 @@ stamps, highlights, redaction marks and links. Its content, its author field (Ac
 the personal-data detection; the author field also counts when it has the shape of a
 person's name. The message names the place ("comment on page 4") but never the author.
 
-Why it matters: reviewers write their notes into the PDF ("check met Karin Smit
-(06-12345678)") and every note carries its author's name. Comments are hidden in a
+Why it matters: reviewers write their notes into the PDF ("check met Sanne Dijkstra
+(06-55501234)") and every note carries its author's name. Comments are hidden in a
 closed pop-up or in the comment panel, so they survive a visual check of the pages.
 
 Example: a sticky note on page 4 by "Piet Jansen" -> WOO403 "a person's name in the
