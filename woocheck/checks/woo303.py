@@ -68,9 +68,19 @@ def _inside(word: Word, box) -> tuple[str, int, int] | None:
     return word.text[a:b], word.start + a, word.start + b
 
 
-def recovered(page: Page, r: Redaction) -> tuple[list[str], tuple[int, int] | None]:
-    """Words that read as language under raster box `r`, and their span in Page.text."""
-    pieces = [p for w in page.words if w.bbox and _hidden(w, page) for p in [_inside(w, r.bbox)] if p]
+def hidden_words(page: Page) -> list[Word]:
+    return [w for w in page.words if w.bbox and _hidden(w, page)]
+
+
+def recovered(page: Page, r: Redaction, words: list[Word] | None = None) -> tuple[list[str], tuple[int, int] | None]:
+    """Words that read as language under raster box `r`, and their span in Page.text.
+
+    `words` are the page's hidden words (`hidden_words`), passed in when one page has
+    many boxes.
+    """
+    if words is None:
+        words = hidden_words(page)
+    pieces = [p for w in words for p in [_inside(w, r.bbox)] if p]
     if not pieces:
         return [], None
     text = ocr_junk.strip_label_phrases(" ".join(p[0] for p in pieces))
@@ -84,11 +94,14 @@ def recovered(page: Page, r: Redaction) -> tuple[list[str], tuple[int, int] | No
 def check(doc, ctx):
     if doc.kind != "pdf":
         return
+    hidden: dict[int, list[Word]] = {}
     for r in ctx.located:
         if r.kind != "raster" or r.bbox is None:
             continue
         page = doc.pages[r.page - 1]
-        hits, span = recovered(page, r)
+        if r.page not in hidden:
+            hidden[r.page] = hidden_words(page)
+        hits, span = recovered(page, r, hidden[r.page])
         if not hits:
             continue
         text = " ".join(hits)

@@ -52,6 +52,22 @@ def _deduce_lists() -> Path | None:
     return root if root.is_dir() else None
 
 
+def _spacy_stop_words() -> set[str]:
+    """spacy's Dutch stop words, loaded from their own small module: importing the
+    spacy package for them would cost seconds."""
+    spec = importlib.util.find_spec("spacy")
+    if spec is None or not spec.submodule_search_locations:
+        return set()
+    path = Path(list(spec.submodule_search_locations)[0]) / "lang" / "nl" / "stop_words.py"
+    try:
+        mod_spec = importlib.util.spec_from_file_location("_woocheck_nl_stop_words", path)
+        module = importlib.util.module_from_spec(mod_spec)
+        mod_spec.loader.exec_module(module)
+        return {w.lower() for w in module.STOP_WORDS}
+    except Exception:  # spacy changed its layout: the deduce lists still help
+        return set()
+
+
 def _read(root: Path | None, rel: str) -> set[str]:
     if root is None:
         return set()
@@ -65,13 +81,7 @@ def _read(root: Path | None, rel: str) -> set[str]:
 @lru_cache(maxsize=1)
 def words() -> frozenset[str]:
     """Lower-case Dutch words: stop words, common words, medical terms."""
-    out: set[str] = set()
-    try:
-        from spacy.lang.nl.stop_words import STOP_WORDS
-
-        out |= set(STOP_WORDS)
-    except Exception:  # spacy missing or broken: the deduce lists still help
-        pass
+    out: set[str] = set(_spacy_stop_words())
     root = _deduce_lists()
     for rel in ("whitelist/lst_stop_word", "whitelist/lst_common_word", "whitelist/lst_medical_term"):
         out |= {w.lower() for w in _read(root, rel)}
