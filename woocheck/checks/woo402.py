@@ -23,7 +23,9 @@ Anyone with a PDF tool (or a text editor, for uncompressed files) can read it ba
 
 Example: a memo in which "Jan de Vries" was replaced by "[5.1.2e]" and the file was then
 saved with Save (not Save As) -> WOO402 "a person's name that exists only in revision 1
-of 2, page 1".
+of 2, page 1". The fix is a full rewrite of the file: Save As a new file (Acrobat: also
+"Remove hidden information"), or in pymupdf `save(path, garbage=3)`; `mutool show
+file.pdf 12` prints a left-over object for a reviewer who wants to see it.
 
 Source: ISO 32000-1 sections 7.5.6 (incremental updates) and 7.5.4 (cross-reference
 table: objects stay in the file until a full rewrite); Wet open overheid art. 5.1 lid 2
