@@ -273,3 +273,12 @@ def test_house_number_alone_under_a_box_is_a_leak(tmp_path):
     page.draw_rect(page.search_for("12")[0] + (-1, -1, 1, 1), color=None, fill=(0, 0, 0))
     hits = [f for f in _scan(tmp_path, doc).findings if f.code == "WOO301"]
     assert [h.text for h in hits] == ["12"]
+
+
+def test_label_printed_on_the_box_is_passed_on(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.draw_rect((70, 85, 140, 106), color=None, fill=(0, 0, 0))
+    page.insert_text((76, 100), "5.1.2e", fontsize=11, color=(1, 1, 1))
+    (box,) = [x for x in _scan(tmp_path, doc).redactions if x.kind == "vector"]
+    assert box.label == "5.1.2e" and box.covered_text == ""

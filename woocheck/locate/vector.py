@@ -594,8 +594,20 @@ def find(page: Page, path: str) -> list[Redaction]:
             page=page.number,
             bbox=tuple(round(v, 2) for v in box.rect),
             kind="vector",
+            label=_label(page, box),
             covered_text=hidden,
             detail=box.detail,
         )
         for box, hidden in _dedupe(found)
     ]
+
+
+def _label(page: Page, box: Box) -> Optional[str]:
+    """Short readable text printed on the box ("5.1.2e"), for the grounds stage."""
+    words = [w for w, _ in covered(page, box, before=False) if _share_in(w.bbox, box.rect) >= 0.5]
+    text = " ".join(w.text for w in sorted(words, key=lambda w: w.start))
+    return text if text and len(_squash(text)) <= LABEL_MAX_CHARS else None
+
+
+def _share_in(inner: BBox, outer: BBox) -> float:
+    return _overlap(inner, outer) / max(1e-9, _area(inner))
