@@ -167,7 +167,7 @@ def _beside(words: list[Word], box: BBox, side: str) -> list[Word]:
     return out
 
 
-def _box_label(page: Page, box: BBox, inside: list[Word], free: list[Word], cat: Catalogue, legend: Legend) -> tuple[Optional[str], tuple[Ground, ...]]:
+def _box_label(page: Page, box: BBox, kind: str, inside: list[Word], free: list[Word], cat: Catalogue, legend: Legend) -> tuple[Optional[str], tuple[Ground, ...]]:
     image = page.is_image_page
     if inside:
         text = " ".join(w.text for w in sorted(inside, key=lambda w: (round(w.bbox[1] / 3), w.bbox[0])))  # type: ignore[index]
@@ -202,6 +202,25 @@ def _box_label(page: Page, box: BBox, inside: list[Word], free: list[Word], cat:
             label, gs = _read_label(" ".join(pre), cat, legend, inside=False, image=image)
             if gs:
                 return label, gs
+    if image and kind == "raster":
+        return _pixel_label(page, box, cat)
+    return None, ()
+
+
+def _pixel_label(page: Page, box: BBox, cat: Catalogue) -> tuple[Optional[str], tuple[Ground, ...]]:
+    """The label read from the box's pixels, when the OCR layer has none.
+
+    Only a reading that is a valid code as it stands counts: a glyph reader that needs
+    repairing is guessing.
+    """
+    from .pixels import read_label
+
+    text = read_label(page, box)
+    if not text:
+        return None, ()
+    gs = parse(text, cat)
+    if gs and all(g.valid and not g.repaired for g in gs):
+        return text, tuple(gs)
     return None, ()
 
 
@@ -263,7 +282,7 @@ def associate(page: Page, redactions: list[Redaction], cat: Catalogue, legend: L
                     inside_of[j].append(w)
                     taken.add(n)
         free = [w for n, w in enumerate(words) if n not in taken]
-        labels = [_box_label(page, r.bbox, inside_of[j], free, cat, legend) for j, r in enumerate(bs)]  # type: ignore[arg-type]
+        labels = [_box_label(page, r.bbox, r.kind, inside_of[j], free, cat, legend) for j, r in enumerate(bs)]  # type: ignore[arg-type]
         _share(_box_runs(bs, free), labels)
         for i, (label, gs) in zip(boxes, labels):
             if gs:

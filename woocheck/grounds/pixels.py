@@ -1,0 +1,202 @@
+"""Read a ground label printed inside a raster box, from the pixels.
+
+Review tools such as ZyLAB print the ground ("5.1.2e", "5.1.5") in light text inside a
+flat grey box, and the OCR layer of the export often misses it entirely. The label is
+short and typeset in a plain sans-serif, so it can be read without an OCR engine: split
+the light strokes into connected components (one per glyph, dots apart), and match each
+glyph against Helvetica templates, digits everywhere and a letter a-i only at the end.
+The result goes through the ordinary parser, so only a code that exists is accepted.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+import numpy as np
+
+from ..model import BBox, Page
+
+ZOOM = 4.0  # about the resolution of a 300 dpi scan: digits come out 12-20 px high
+MIN_CONTRAST = 25  # grey levels between the box and its lettering, at least
+CONTRAST_SHARE = 0.4  # of the way from the box's grey to the lettering's extreme
+MIN_GLYPH_PX = 7  # a glyph lower than this cannot be told apart reliably
+MIN_SCORE = 0.8  # agreement (F1 of ink within a pixel) a glyph must reach with its template
+LETTER_LEAD = 0.02  # the letter decides the ground: a near tie ("e" or "a"?) is no reading
+DIGITS = "0123456789"
+LETTERS = "abcdefghi"
+
+
+@lru_cache(maxsize=64)
+def _templates(height: int) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Glyph masks at the size they appear (digit height `height` px), cropped to their ink.
+
+    Rendered at that size with anti-aliasing and thresholded like the scan, so the
+    strokes come out as thick as the scanned ones; scaling a large glyph down would not.
+    """
+    import pymupdf
+
+    fontsize = height / 0.72  # Helvetica digits stand about 0.72 em
+    out = {}
+    doc = pymupdf.open()
+    page = doc.new_page(width=fontsize * 2, height=fontsize * 2)
+    for ch in DIGITS + LETTERS:
+        page.clean_contents()
+        shape = page.new_shape()
+        shape.draw_rect(page.rect)
+        shape.finish(fill=(1, 1, 1), color=None)
+        shape.insert_text((fontsize * 0.4, fontsize * 1.3), ch, fontsize=fontsize, fontname="helv")
+        shape.commit(overlay=True)
+        pix = page.get_pixmap(colorspace=pymupdf.csGRAY, alpha=False)
+        g = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width)
+        a = g < 166
+        ys, xs = np.nonzero(a)
+        sl = (slice(ys.min(), ys.max() + 1), slice(xs.min(), xs.max() + 1))
+        out[ch] = (a[sl], 1.0 - g[sl] / 255.0)
+    doc.close()
+    return out
+
+
+def _resize(mask: np.ndarray, h: int, w: int) -> np.ndarray:
+    ys = (np.arange(h) * mask.shape[0] / h).astype(int)
+    xs = (np.arange(w) * mask.shape[1] / w).astype(int)
+    return mask[ys][:, xs]
+
+
+_CROSS = np.array([[0, 1, 0], [1, 1, 1], [0, 1, 0]], dtype=bool)
+
+
+def _ncc(a: np.ndarray, b: np.ndarray) -> float:
+    a = a - a.mean()
+    b = b - b.mean()
+    d = np.sqrt((a * a).sum() * (b * b).sum())
+    return float((a * b).sum() / d) if d else 0.0
+
+
+def _classify(glyph: np.ndarray, chars: str, height: int, ink: Optional[np.ndarray] = None) -> tuple[str, float, float]:
+    """(best char, its score, its lead over the runner-up)."""
+    """Best template for a glyph mask; the glyph's height relative to the digits counts."""
+    from scipy import ndimage
+
+    h, w = glyph.shape
+    scores: dict[str, float] = {}
+    for ch in chars:
+        t, cover = _templates(int(height))[ch]
+        # Digits stand full height; a, c, e are x-height, i and the ascender letters taller.
+        rel = h / max(1, height)
+        if ch in "aceg" and rel > 0.9 or ch in DIGITS + "bdfhi" and rel < 0.82:
+            continue
+        ratio = (w / h) / (t.shape[1] / t.shape[0])
+        if not 0.6 <= ratio <= 1.6:
+            continue
+        tt = _resize(t, h, w)
+        # Ink explained by the template and template ink present, each within one pixel:
+        # scans come out bolder or thinner than the font, and a pixel off here or there.
+        near_t = ndimage.binary_dilation(tt, structure=_CROSS)
+        near_g = ndimage.binary_dilation(glyph, structure=_CROSS)
+        p = np.logical_and(glyph, near_t).sum() / max(1, glyph.sum())
+        r = np.logical_and(tt, near_g).sum() / max(1, tt.sum())
+        s = 2 * p * r / (p + r) if p + r else 0.0
+        scores[ch] = s
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    if not ranked:
+        return "?", 0.0, 0.0
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    return ranked[0][0], ranked[0][1], ranked[0][1] - second
+
+
+def _line_components(mask: np.ndarray):
+    from scipy import ndimage
+
+    labels, n = ndimage.label(mask, structure=np.ones((3, 3), dtype=bool))
+    comps = []
+    H, W = mask.shape
+    for i, sl in enumerate(ndimage.find_objects(labels), start=1):
+        if sl is None:
+            continue
+        y0, y1, x0, x1 = sl[0].start, sl[0].stop, sl[1].start, sl[1].stop
+        if y0 == 0 or x0 == 0 or y1 == H or x1 == W:
+            continue  # touches the crop edge: paper around the box, not lettering
+        comp = labels[sl] == i
+        if comp.sum() < 2:
+            continue
+        comps.append((x0, y0, x1, y1, comp))
+    return comps
+
+
+def read_label(page: Page, box: BBox) -> Optional[str]:
+    """The label text printed in a raster box ("5.1.2e"), or None when none can be read."""
+    if page.render is None:
+        return None
+    pad = 1.0
+    clip = (box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad)
+    try:
+        rgb = page.render(ZOOM, clip)  # type: ignore[call-arg]
+    except TypeError:  # an older renderer without clip: not worth a full-page render here
+        return None
+    gray = rgb.mean(axis=2) if rgb.ndim == 3 else rgb
+    if gray.size == 0:
+        return None
+    core = gray[gray.shape[0] // 4 : -(gray.shape[0] // 4) or None, gray.shape[1] // 8 : -(gray.shape[1] // 8) or None]
+    hist = np.bincount((core if core.size else gray).astype(np.uint8).ravel() // 8, minlength=32)
+    bg = hist.argmax() * 8 + 4
+    if bg > 215:  # no box fill: a white page, nothing printed "in" it
+        return None
+    # The threshold follows the lettering's own contrast: thin strokes of a blurred scan
+    # (the bar of an "e") come out fainter than the stems.
+    hi, lo = np.percentile(gray, 99), np.percentile(gray, 1)
+    light = gray > bg + max(MIN_CONTRAST, CONTRAST_SHARE * (hi - bg))
+    dark = gray < bg - max(MIN_CONTRAST, CONTRAST_SHARE * (bg - lo))
+    inks = {id(light): np.clip((gray - bg) / max(1.0, 255.0 - bg), 0, 1), id(dark): np.clip((bg - gray) / max(1.0, bg), 0, 1)}
+    for mask in (light, dark) if light.sum() >= dark.sum() else (dark, light):
+        text = _read_mask(mask, inks[id(mask)])
+        if text:
+            return text
+    return None
+
+
+def _read_mask(mask: np.ndarray, ink: np.ndarray) -> Optional[str]:
+    comps = _line_components(mask)
+    if not comps:
+        return None
+    tall = [c for c in comps if c[3] - c[1] >= MIN_GLYPH_PX]
+    if len(tall) < 2:
+        return None
+    height = max(c[3] - c[1] for c in tall)
+    glyphs = [c for c in comps if c[3] - c[1] >= 0.5 * height]
+    # One line: the glyphs share a vertical band.
+    mid = np.median([(c[1] + c[3]) / 2 for c in glyphs])
+    glyphs = [c for c in glyphs if abs((c[1] + c[3]) / 2 - mid) < 0.5 * height]
+    if not 2 <= len(glyphs) <= 8:
+        return None
+    top = min(c[1] for c in glyphs)
+    base = max(c[3] for c in glyphs if c[3] - c[1] >= 0.82 * height)
+    items = [(c[0], c) for c in glyphs]
+    for c in comps:
+        h, w = c[3] - c[1], c[2] - c[0]
+        if c in glyphs or h >= 0.5 * height or w >= 0.5 * height:
+            continue
+        if abs(c[3] - base) <= 0.25 * height and c[1] > mid:
+            items.append((c[0], "."))
+    items.sort(key=lambda it: it[0])
+    out = []
+    glyph_count = sum(1 for _, it in items if it != ".")
+    seen = 0
+    for _, it in items:
+        if it == ".":
+            if out and out[-1] != ".":
+                out.append(".")
+            continue
+        seen += 1
+        x0, y0, x1, y1, comp = it
+        # An i-dot is a separate speck above the stem: include it before classifying.
+        last = seen == glyph_count and seen > 1
+        if last and (y1 - y0) < 0.85 * height and (x1 - x0) < 0.4 * (y1 - y0):
+            out.append("i")  # the one narrow x-height letter in a-i
+            continue
+        chars = DIGITS + (LETTERS if last else "")
+        ch, score, lead = _classify(comp, chars, height, ink[y0:y1, x0:x1])
+        if score < MIN_SCORE or (last and lead < LETTER_LEAD):
+            return None
+        out.append(ch)
+    text = "".join(out).strip(".")
+    return text if any(c.isdigit() for c in text) else None
