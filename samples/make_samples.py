@@ -57,7 +57,7 @@ def properly_redacted() -> None:
     page.draw_rect(rect, color=None, fill=(0, 0, 0))
     page.insert_text((rect.x1 + 3, rect.y1 - 2), "5.1.2e", fontsize=7, fontname="helv")
     doc.set_metadata({"producer": "woocheck sample", "author": "", "creator": ""})
-    doc.save(HERE / "properly_redacted_clean.pdf")
+    doc.save(HERE / "properly_redacted_clean.pdf", garbage=3, deflate=True)  # garbage=3 drops the old content
 
 
 def wob_ground_after_2022() -> None:
@@ -69,7 +69,7 @@ def wob_ground_after_2022() -> None:
     page.apply_redactions()
     page.draw_rect(rect, color=None, fill=(0, 0, 0))
     page.insert_text((rect.x1 + 3, rect.y1 - 2), "10.2e", fontsize=7, fontname="helv")
-    doc.save(HERE / "wob_ground_after_2022_WOO203.pdf")
+    doc.save(HERE / "wob_ground_after_2022_WOO203.pdf", garbage=3, deflate=True)
 
 
 def hidden_content() -> None:
@@ -77,7 +77,7 @@ def hidden_content() -> None:
     doc = pymupdf.open()
     page = _page(doc, ["Oplegnotitie", "Datum: 9 september 2025", "", "Geen persoonsgegevens op deze pagina."])
     doc.set_metadata({"author": "Jan de Wilde", "title": "Oplegnotitie", "producer": "woocheck sample"})
-    page.add_text_annot((400, 72), "Check met Karin Smit (06-12345678) voor publicatie")
+    page.add_text_annot((400, 72), "Check met Femke Roelofs (06-58204716) voor publicatie")
     doc.embfile_add("originele_mail.msg", b"From: someone\nunredacted thread", filename="originele_mail.msg")
     doc.save(HERE / "hidden_content_WOO401_WOO403_WOO404.pdf")
 
@@ -86,7 +86,7 @@ def hidden_text_layer() -> None:
     """Invisible text over different visible text: WOO304."""
     doc = pymupdf.open()
     page = _page(doc, ["Verslag", "Datum: 5 mei 2025", "", "De heer X is aanwezig."])
-    page.insert_text((72, 126), "De heer Bram Hoekstra is aanwezig.", fontsize=11, fontname="helv", render_mode=3)
+    page.insert_text((72, 126), "De heer Wessel Dijkhuis is aanwezig.", fontsize=11, fontname="helv", render_mode=3)
     doc.save(HERE / "hidden_text_WOO304.pdf")
 
 

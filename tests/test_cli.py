@@ -16,10 +16,10 @@ SAMPLES = ROOT / "samples"
 
 # Invented personal data that the samples contain; none may appear in a default report.
 SAMPLE_SECRETS = [
-    "Zandbergen", "Vermeulen-Kooi", "06-41873625", "p.zandbergen@", "111222333",
+    "Zandbergen", "Vermeulen-Kooi", "06-41873625", "p.zandbergen@", "583910270",
     "NL91ABNA0417164300", "Lindelaan 14", "s.bakker@", "linh.nguyen@", "06-19283746",
-    "Karin Smit", "06-12345678", "Jan de Wilde", "Ruben Smeets", "Pieter Zandbergen",
-    "Ilse Vermeulen", "Bram Hoekstra", "n.jacobs@", "Noor Jacobs",
+    "Femke Roelofs", "06-58204716", "Jan de Wilde", "Ruben Smeets", "Pieter Zandbergen",
+    "Ilse Vermeulen", "Wessel Dijkhuis", "n.jacobs@", "Noor Jacobs",
 ]
 
 
