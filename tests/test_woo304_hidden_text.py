@@ -88,3 +88,24 @@ def test_text_low_on_a_landscape_rotated_page_is_not_off_page(tmp_path):
     page.insert_text((72, 780), "Voettekst onderaan", fontsize=12)
     page.set_rotation(90)
     assert not _scan(tmp_path, doc).findings
+
+
+def test_name_coloured_white_mid_sentence_is_woo304(tmp_path):
+    doc, page = _page()
+    x = 72 + pymupdf.get_text_length("Gesprek met ", fontsize=12)
+    page.insert_text((72, 100), "Gesprek met", fontsize=12)
+    page.insert_text((x, 100), "Jan Jansen", fontsize=12, color=(1, 1, 1))
+    x2 = x + pymupdf.get_text_length("Jan Jansen ", fontsize=12)
+    page.insert_text((x2, 100), "over de aanvraag", fontsize=12)
+    findings = _scan(tmp_path, doc).findings
+    assert [f.text for f in findings] == ["Jan Jansen"]
+    assert "inside a line of visible text" in findings[0].message
+
+
+def test_white_block_on_white_is_not_reported(tmp_path):
+    # A collapsed menu on a printed web page: whole lines of white text, nothing visible beside.
+    doc, page = _page()
+    page.insert_text((72, 100), "Kop van de pagina", fontsize=12)
+    for i, item in enumerate(["Home", "Nieuws", "Contact met de afdeling"]):
+        page.insert_text((72, 300 + 20 * i), item, fontsize=12, color=(1, 1, 1))
+    assert not _scan(tmp_path, doc).findings

@@ -7,9 +7,10 @@ plain OCR layer, that is when it lies over different visible text (the page show
 thing, the text layer says another), or when it is invisible, transparent, tiny or
 off-page where the page shows nothing at all (no image or drawing it could be the OCR
 of). An invisible layer over a scanned image is the normal OCR layer and is fine; an
-invisible copy of the visible words is fine too. White text on an empty white area is not
-reported: printed web pages are full of it (collapsed menus), and it rarely hides a
-passage that was meant to be withheld.
+invisible copy of the visible words is fine too. Text in its background's colour is
+reported when it sits inside a line of visible text (a name coloured white mid-sentence);
+a whole block of white-on-white text is not: printed web pages are full of it (collapsed
+menus).
 
 Why it matters: hidden text is found by search engines, copy-paste and screen readers.
 Text hidden by making it invisible, tiny or off-page is not removed: a redaction done
@@ -101,6 +102,29 @@ def _shows_something(page: Page, w: Word) -> bool:
     )
 
 
+# A word in the background colour is part of a visible line when visible words sit on
+# the same line within this many line heights of it: a name coloured white mid-sentence.
+LINE_GAP = 2.0
+
+
+def near_line(grid, visible: list[Word], w: Word) -> list[Word]:
+    h = w.bbox[3] - w.bbox[1]
+    reach = (w.bbox[0] - LINE_GAP * h, w.bbox[1], w.bbox[2] + LINE_GAP * h, w.bbox[3])
+    return [visible[k] for k in sorted(grid.near(reach)) if _share(visible[k].bbox, reach) > 0]
+
+
+def _in_visible_line(w: Word, neighbours: list[Word]) -> bool:
+    h = w.bbox[3] - w.bbox[1]
+    for v in neighbours:
+        hv = v.bbox[3] - v.bbox[1]
+        if not (0.5 * h <= hv <= 2 * h):  # a different size of type: not the same line
+            continue
+        overlap = min(v.bbox[3], w.bbox[3]) - max(v.bbox[1], w.bbox[1])
+        if overlap >= 0.5 * min(h, hv):
+            return True
+    return False
+
+
 def _findings(page: Page):
     """(reason, where, words) for runs of hidden words that are not a plain text layer."""
     reasons = [how_hidden(page, w) for w in page.words]
@@ -112,7 +136,8 @@ def _findings(page: Page):
         grid.add(k, v.bbox)
     bad: list[tuple[str, str, Word]] = []
     for w, why in zip(page.words, reasons):
-        if not why:
+        # Hidden dots, dashes and bars are layout filler (white leader dots): no content.
+        if not why or not any(c.isalnum() for c in w.text):
             continue
         near = [visible[k] for k in sorted(grid.near(w.bbox))]
         under = [v for v in near if _share(w.bbox, v.bbox) >= OVER_SHARE or _share(v.bbox, w.bbox) >= OVER_SHARE]
@@ -124,7 +149,9 @@ def _findings(page: Page):
             bad.append((why, why, w))
         elif why == "invisible" and not _shows_something(page, w):
             bad.append((why, "over nothing the page shows", w))
-        # same colour as an empty background: too often harmless page furniture
+        elif why == "same-colour" and _in_visible_line(w, near_line(grid, visible, w)):
+            bad.append((why, "inside a line of visible text", w))
+        # else: a whole white block on white (a printed web page's collapsed menu)
     # One finding per run of hidden words of one span; it lies over different text as
     # soon as part of it does.
     run: list[Word] = []
@@ -163,7 +190,7 @@ def check(doc, ctx):
             yield Finding(
                 code=CODE,
                 severity=SEVERITY,
-                message=f"{_LABEL[why]}{' ' + where if where.startswith('over') else ''} is in the text layer but not visible",
+                message=f"{_LABEL[why]}{' ' + where if where.startswith(('over', 'inside')) else ''} is in the text layer but not visible",
                 path=doc.path,
                 page=page.number,
                 bbox=(min(w.bbox[0] for w in run), min(w.bbox[1] for w in run), max(w.bbox[2] for w in run), max(w.bbox[3] for w in run)),
