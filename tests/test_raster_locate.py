@@ -155,3 +155,26 @@ def test_vector_page_is_not_inspected_as_an_image(tmp_path):
     page.draw_rect(pymupdf.Rect(70, 88, 140, 104), color=None, fill=GREY)
     doc.save(tmp_path / "vector.pdf")
     assert raster_boxes(tmp_path / "vector.pdf") == []
+
+
+@pytest.mark.parametrize("outline", [(0, 0, 0), (0.72, 0.72, 0.72)])
+def test_outlined_box_is_found_from_its_ground_label(tmp_path, outline):
+    rect = pymupdf.Rect(150, 95, 260, 112)
+
+    def frame(page):
+        page.draw_rect(rect, color=outline, width=0.8)
+        page.insert_text((190, 107), "5.1.2e", fontsize=8)
+
+    pdf = build_scan(tmp_path / "outlined.pdf", [(72, 107, "Behandeld door")], draw=frame)
+    boxes = raster_boxes(pdf)
+    assert len(boxes) == 1
+    assert boxes[0].detail.startswith("outlined")
+    assert _close(boxes[0].bbox, tuple(rect), tol=2.5), boxes[0].bbox
+
+
+def test_frame_without_a_label_is_a_table_cell(tmp_path):
+    def frame(page):
+        page.draw_rect(pymupdf.Rect(150, 95, 260, 112), color=(0, 0, 0), width=0.8)
+        page.insert_text((160, 107), "zie bijlage 2", fontsize=8)
+
+    assert raster_boxes(build_scan(tmp_path / "cell.pdf", [(72, 107, "Behandeld door")], draw=frame)) == []

@@ -32,6 +32,8 @@ STROKE = 1.5  # pt: ink thinner than this is text or a rule, not a fill
 SLIVER = 3.5  # pt: a band lower than this is part of the box above or below it
 SMALL = 8.0  # pt: boxes narrower or lower than this must be dark (SMALL_CONTRAST)
 SMALL_CONTRAST = 110.0  # grey levels below the paper
+FRAME_REACH = 8.0  # pt: how far above and below a label its frame may run
+FRAME_CONTRAST = 30.0  # grey levels below the paper: a faint frame still counts
 FLAT_TOLERANCE = 14  # grey levels
 FLAT_SHARE = 0.45  # of the box's pixels at the fill's own level (the rest: its label)
 HOLE_AREA = 300.0  # pt²: the light letters of a label inside a box are smaller holes
@@ -300,6 +302,68 @@ def _covered(page: Page, boxes: list[BBox]) -> list[str]:
     return out
 
 
+def _line(dark: np.ndarray, y: int, x0: int, x1: int) -> bool:
+    return 0 <= y < dark.shape[0] and x1 > x0 and float(dark[y, x0:x1].mean()) >= 0.9
+
+
+def _extent(row: np.ndarray, x0: int, x1: int) -> tuple[int, int]:
+    """How far a dark row segment [x0, x1) runs on to the left and right."""
+    a, b = x0, x1
+    while a > 0 and row[a - 1]:
+        a -= 1
+    while b < row.size and row[b]:
+        b += 1
+    return a, b
+
+
+def _frame_around(dark: np.ndarray, label: tuple[int, int, int, int], zoom: float):
+    """The outlined box around a label, if a thin frame closes round it.
+
+    The frame may be much wider than the label (a name's length) but not much taller.
+    """
+    x0, y0, x1, y1 = label
+    reach = int(round(FRAME_REACH * zoom))
+    top = next((y for y in range(y0 - 1, y0 - reach - 1, -1) if _line(dark, y, x0, x1)), None)
+    bottom = next((y for y in range(y1, y1 + reach) if _line(dark, y, x0, x1)), None)
+    if top is None or bottom is None:
+        return None
+    ta, tb = _extent(dark[top], x0, x1)
+    ba, bb = _extent(dark[bottom], x0, x1)
+    tol = max(2, int(round(1.5 * zoom)))
+    if abs(ta - ba) > tol or abs(tb - bb) > tol:
+        return None
+    left, right = min(ta, ba), max(tb, bb) - 1
+    sides = [dark[top : bottom + 1, max(0, c - 1) : c + 2].any(axis=1).mean() for c in (left, right)]
+    if min(sides) < 0.9:
+        return None
+    return (left, top, right + 1, bottom + 1)
+
+
+def _framed_labels(page: Page, lum: np.ndarray, paper: float, zoom: float, sx: float, sy: float, boxes: list[BBox]):
+    """Outlined or faintly framed boxes found from the ground label printed in them.
+
+    Some publishers redact with a white box with a dark outline, or leave little more
+    than the code in a faint frame; a mask of fills misses those, and a frame alone
+    looks like a table cell. The label in the OCR layer says where to look.
+    """
+    dark = lum < paper - FRAME_CONTRAST
+    out: list[BBox] = []
+    for w in page.words:
+        if not w.bbox or not is_label(w.text):
+            continue
+        cx, cy = (w.bbox[0] + w.bbox[2]) / 2, (w.bbox[1] + w.bbox[3]) / 2
+        if any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes + out):
+            continue
+        px = (int(w.bbox[0] / sx), int(w.bbox[1] / sy), int(np.ceil(w.bbox[2] / sx)), int(np.ceil(w.bbox[3] / sy)))
+        frame = _frame_around(dark, px, zoom)
+        if frame is None:
+            continue
+        bbox = (frame[0] * sx, frame[1] * sy, frame[2] * sx, frame[3] * sy)
+        if bbox[3] - bbox[1] <= 3 * (w.bbox[3] - w.bbox[1]) + 6 and bbox[2] - bbox[0] <= 0.9 * page.width:
+            out.append(bbox)
+    return out
+
+
 def find(page: Page, path: str, zoom: float = ZOOM) -> list[Redaction]:
     if page.render is None or not page.is_image_page:
         return []
@@ -315,6 +379,8 @@ def find(page: Page, path: str, zoom: float = ZOOM) -> list[Redaction]:
             tone = _flat(lum, box, paper, small)
             if tone is not None:
                 found.append(((box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy), tone))
+    for bbox in _framed_labels(page, lum, paper, zoom, sx, sy, [b for b, _ in found]):
+        found.append((bbox, "outlined"))
     covered = _covered(page, [b for b, _ in found])
     return [
         Redaction(
@@ -323,7 +389,7 @@ def find(page: Page, path: str, zoom: float = ZOOM) -> list[Redaction]:
             bbox=bbox,
             kind="raster",
             covered_text=text,
-            detail=f"{tone} box in page image",
+            detail=f"{tone} box in page image" if tone != "outlined" else "outlined box round a ground label in page image",
         )
         for (bbox, tone), text in zip(found, covered)
     ]
