@@ -282,3 +282,26 @@ def test_label_printed_on_the_box_is_passed_on(tmp_path):
     page.insert_text((76, 100), "5.1.2e", fontsize=11, color=(1, 1, 1))
     (box,) = [x for x in _scan(tmp_path, doc).redactions if x.kind == "vector"]
     assert box.label == "5.1.2e" and box.covered_text == ""
+
+
+def test_black_highlight_in_word_style_runs_is_hidden(tmp_path):
+    # Word writes a highlighted name as its own run: box first, then three runs of text.
+    doc = pymupdf.open()
+    page = doc.new_page()
+    x1 = 72 + pymupdf.get_text_length("Gesprek met ", fontsize=12)
+    x2 = x1 + pymupdf.get_text_length(f"{SECRET} ", fontsize=12)
+    page.draw_rect((x1 - 1, 88, x1 + pymupdf.get_text_length(SECRET, fontsize=12) + 1, 104), color=None, fill=(0, 0, 0))
+    page.insert_text((72, 100), "Gesprek met", fontsize=12)
+    page.insert_text((x1, 100), SECRET, fontsize=12)
+    page.insert_text((x2, 100), "over de aanvraag", fontsize=12)
+    hits = [f for f in _scan(tmp_path, doc).findings if f.code == "WOO301"]
+    assert [h.text for h in hits] == [SECRET]
+
+
+def test_stamp_in_its_own_box_beside_body_text_in_another_font_is_a_label(tmp_path):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Gesprek met", fontsize=12, fontname="helv")
+    page.draw_rect((150, 88, 230, 104), color=None, fill=(0, 0, 0))
+    page.insert_text((152, 100), "03/04/2024", fontsize=9, fontname="cour")  # tool's date stamp
+    assert "WOO301" not in _codes(_scan(tmp_path, doc))

@@ -463,13 +463,25 @@ def _blends_in(page: Page, box: Box, w: Word) -> bool:
     # Only when the text runs on outside the box: then the box was laid over body text.
     # A stamp a tool printed in its box may stick out a little: allow half a line height.
     x0, y0, x1, y1 = box.rect
-    e = max(EDGE, 0.5 * (w.bbox[3] - w.bbox[1]))
-    return any(
-        o.seqno == w.seqno
-        and o.bbox is not None
-        and (o.bbox[0] < x0 - e or o.bbox[2] > x1 + e or o.bbox[1] < y0 - e or o.bbox[3] > y1 + e)
-        for o in _index(page).by_seqno.get(w.seqno, ())
-    )
+    h = w.bbox[3] - w.bbox[1]
+    e = max(EDGE, 0.5 * h)
+
+    def outside(o: Word) -> bool:
+        return o.bbox[0] < x0 - e or o.bbox[2] > x1 + e or o.bbox[1] < y0 - e or o.bbox[3] > y1 + e
+
+    if any(outside(o) for o in _index(page).by_seqno.get(w.seqno, ())):
+        return True
+    # Or the box interrupts a line of the same type set in separate runs (Word writes a
+    # black-highlighted name as its own run between the words around it).
+    reach = (x0 - 2 * h, w.bbox[1], x1 + 2 * h, w.bbox[3])
+    index = _index(page)
+    for k in index.grid.near(reach):
+        o = page.words[k]
+        if o is w or o.font != w.font or abs(o.size - w.size) > 0.1 * max(w.size, 1.0) or not outside(o):
+            continue
+        if _overlap(o.bbox, reach) > 0 and min(o.bbox[3], w.bbox[3]) - max(o.bbox[1], w.bbox[1]) >= 0.5 * h:
+            return True
+    return False
 
 
 def _painted(page: Page, box: Box, hits: list[tuple[Word, list[int]]]) -> list[tuple[Word, list[int]]]:
