@@ -29,6 +29,7 @@ MIN_SIDE = 4.0  # pt: smaller dark blobs are bullets, bold strokes, specks
 MIN_AREA = 30.0  # pt²
 MIN_FILL = 0.82  # share of the bounding box the opened mask covers
 STROKE = 1.5  # pt: ink thinner than this is text or a rule, not a fill
+LINE = 14.0  # pt: the height of one line's box, at most
 SLIVER = 3.5  # pt: a band lower than this is part of the box above or below it
 SMALL = 8.0  # pt: boxes narrower or lower than this must be dark (SMALL_CONTRAST)
 SMALL_CONTRAST = 110.0  # grey levels below the paper
@@ -215,10 +216,10 @@ def _boxes_px(mask: np.ndarray, zoom: float) -> list[tuple[int, int, int, int]]:
                 for e, g in _runs(cols):
                     if g - e >= min_side and (b - a) * (g - e) >= min_area:
                         out.append((xs.start + c0 + e, ys.start + r0 + a, xs.start + c0 + g, ys.start + r0 + b))
-    return _rejoin(out, jump)
+    return _rejoin(out, jump, int(LINE * zoom))
 
 
-def _rejoin(rects: list[tuple[int, int, int, int]], jump: int) -> list[tuple[int, int, int, int]]:
+def _rejoin(rects: list[tuple[int, int, int, int]], jump: int, line: int) -> list[tuple[int, int, int, int]]:
     """Join boxes stacked edge to edge with the same sides: text touching a box beside
     it cuts its bands, and trimming that text off leaves the pieces of one box."""
     merged: list[list[int]] = []
@@ -227,7 +228,12 @@ def _rejoin(rects: list[tuple[int, int, int, int]], jump: int) -> list[tuple[int
             if abs(q[3] - r[1]) > 1:
                 continue
             overlap = min(q[2], r[2]) - max(q[0], r[0])
-            if overlap >= 0.9 * max(q[2] - q[0], r[2] - r[0]) or (abs(q[0] - r[0]) <= jump and abs(q[2] - r[2]) <= jump):
+            widest = max(q[2] - q[0], r[2] - r[0])
+            left, right = abs(q[0] - r[0]) <= jump, abs(q[2] - r[2]) <= jump
+            # Two halves of one line's box (a word touching it cut the bands) share a
+            # side and together are no taller than a line.
+            halves = (left or right) and overlap >= 0.75 * widest and (q[3] - q[1]) + (r[3] - r[1]) <= line
+            if overlap >= 0.9 * widest or (left and right) or halves:
                 # Keep the sides of the taller piece (the other may carry a glyph).
                 taller = (r[3] - r[1], q[2] - q[0]) > (q[3] - q[1], r[2] - r[0])
                 if taller:
@@ -300,6 +306,24 @@ def _covered(page: Page, boxes: list[BBox]) -> list[str]:
         hit = np.flatnonzero((cx >= x0) & (cx <= x1) & (cy >= y0) & (cy <= y1))
         out.append(" ".join(words[i].text for i in hit))
     return out
+
+
+def _inside_a_word(page: Page, box: BBox) -> bool:
+    """A small box in the middle of a word the OCR read whole is a clump of blurred
+    letters ("ij", "ti", "g" in bold print), not a redaction: a redaction covers whole
+    words, so text runs on past it on at most one side."""
+    if min(box[2] - box[0], box[3] - box[1]) >= SMALL:
+        return False
+    from .ocr_junk import classify
+
+    for w in page.words:
+        if not w.bbox or len(w.text) < 3:
+            continue
+        x0, y0, x1, y1 = w.bbox
+        if x0 < box[0] - 1.5 and x1 > box[2] + 1.5 and y0 <= (box[1] + box[3]) / 2 <= y1:
+            if classify(w.text) in ("word", "name", "unknown"):
+                return True
+    return False
 
 
 def _line(dark: np.ndarray, y: int, x0: int, x1: int) -> bool:
@@ -379,6 +403,7 @@ def find(page: Page, path: str, zoom: float = ZOOM) -> list[Redaction]:
             tone = _flat(lum, box, paper, small)
             if tone is not None:
                 found.append(((box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy), tone))
+    found = [(b, tone) for b, tone in found if not _inside_a_word(page, b)]
     for bbox in _framed_labels(page, lum, paper, zoom, sx, sy, [b for b, _ in found]):
         found.append((bbox, "outlined"))
     covered = _covered(page, [b for b, _ in found])
