@@ -29,6 +29,11 @@ def _markers(tmp_path, text: str, name: str = "m.txt"):
         ("Telefoon XXXXXXXX bereikbaar", "XXXXXXXX"),
         ("Handtekening: ________ datum", "________"),
         ("Zie [5.1.2e] voor de reden", "[5.1.2e]"),
+        ("Zie [5.1 lid 2 sub e] voor de reden", "[5.1 lid 2 sub e]"),
+        ("De heer [naam] belde", "[naam]"),
+        ("Mail aan xxxx@minvws.nl gestuurd", "xxxx"),
+        ("Rekening NL91XXXX0417164300", "XXXX"),
+        ("Naam: ▓▓▓▓ woont in Utrecht", "▓▓▓▓"),
     ],
 )
 def test_markers_are_found_with_their_span(tmp_path, text, marker):
@@ -43,6 +48,8 @@ def test_markers_are_found_with_their_span(tmp_path, text, marker):
         "Een enkele _ of __ telt niet",  # short underscore runs
         "Zie [1] en [bijlage] voor details",  # ordinary brackets
         "Een blokje █ alleen",  # a single block
+        "De xxxl-maat en Maxxxa",  # x runs inside words
+        "Zie [1.2] in [hoofdstuk 3]",  # a bracketed section number without letter is still a number
     ],
 )
 def test_ordinary_text_has_no_markers(tmp_path, text):

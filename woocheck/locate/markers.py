@@ -12,9 +12,14 @@ from typing import Optional
 from ..model import BBox, Page, Redaction
 
 # Bracketed markers: the word inside may itself be a ground ("[5.1.2e]").
-_BRACKETED = r"\[(?:REDACTED|redacted|Redacted|gelakt|GELAKT|Gelakt|weggelakt|zwartgelakt|geanonimiseerd|verwijderd|\d{1,2}(?:\.\d{1,2}){1,3}\s?[a-z]?(?:\s*[,;]\s*\d{1,2}(?:\.\d{1,2}){1,3}\s?[a-z]?)*)\]"
-_BLOCKS = r"[█■▇▆▬]{2,}"
-_XXX = r"(?<![A-Za-z])X{4,}(?![A-Za-z])"
+# Anonymised texts also write the kind of data that was taken out: "[naam]".
+_WORDS = r"(?i:redacted|gelakt|weggelakt|zwartgelakt|geanonimiseerd|verwijderd|naam|persoonsnaam|persoonsgegevens)"
+# Grounds are articles 5.x of the Woo or 10.x/11.x of the old Wob; "[1.2]" is a reference.
+_GROUND = r"(?:5|10|11)(?:\.\d{1,2}){1,3}\s?[a-z]?|(?:5|10|11)\.\d{1,2}\s*lid\s*\d\s*(?:sub\s*)?[a-z]?"
+_BRACKETED = rf"\[(?:{_WORDS}|(?:{_GROUND})(?:\s*[,;]\s*(?:{_GROUND}))*)\]"
+_BLOCKS = r"[█■▇▆▬▓▮]{2,}"
+# XXXX or xxxx standing alone (or in a masked number: "NL91XXXX0417"), not inside a word.
+_XXX = r"(?<![A-Za-z])(?:X{4,}|x{4,})(?![A-Za-z])"
 _UNDERSCORES = r"(?<!_)_{4,}(?!_)"
 MARKER = re.compile("|".join((_BRACKETED, _BLOCKS, _XXX, _UNDERSCORES)))
 
