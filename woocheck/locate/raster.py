@@ -1,20 +1,26 @@
 """Redactions burnt into page images: solid grey or black boxes on scanned pages.
 
-Only image pages are inspected (`Page.is_image_page`). The page is rendered at a low
-zoom and everything is done with numpy and scipy.ndimage, so a page costs a few tens of
-milliseconds. How a box is told from the rest of a scan:
+Only image pages are inspected (`Page.is_image_page`). The page is rendered at 72 dpi
+(a 300 dpi JPEG scan decodes at a quarter of its size, the cheapest render) and the
+rest is numpy and scipy.ndimage, so a page costs a few tens of milliseconds. How a box
+is told from the rest of a scan:
 
-- paper colour is estimated per page (the most common colour), so tinted or
+- the paper colour is estimated per page (its commonest colour), so tinted or
   photographed paper is not a fill;
-- a fill candidate is a pixel that is much darker than the paper and nearly colourless:
-  highlighter, logos in colour and coloured chat bubbles drop out here;
+- a fill candidate is a pixel much darker than the paper and nearly colourless:
+  highlighter, coloured logos and coloured chat bubbles drop out here;
+- the light letters of a label printed in a box ("5.1.2e") are small holes next to a
+  thick fill and are filled in; the counters of ordinary letters are not;
 - a morphological opening removes text strokes, table rules and outlines, which are
-  thin; what survives and is nearly rectangular, big enough and of one flat colour is a
-  box;
-- boxes of one colour that touch (a stack of names, one box per line) are split where
-  their left or right edge jumps;
-- an outlined box or a faint frame that holds a ground label ("5.1.2e", which OCR makes
-  "51.2e", "512¢", ...) is accepted on the strength of the label.
+  thin; what survives is cut into rectangles: rows are grouped into bands while the
+  runs keep their ends, so boxes of one colour that touch (a stack of names, one box
+  per line) are split where their edges change, and text touching a box is trimmed;
+- a light seam across a rectangle (two boxes a point apart) splits it again;
+- a rectangle must be of one flat level (a label may take up half of it); a small one
+  must be dark as well and must not sit in the middle of a word the OCR read whole,
+  which is what two blurred letters ("ij", "ll") look like;
+- an outlined box, or little more than a faint frame, around a ground label in the OCR
+  layer ("5.1.2e", or as OCR damages it "51.2e", "512¢") is found from the label.
 """
 from __future__ import annotations
 
@@ -23,8 +29,10 @@ from typing import Optional
 import numpy as np
 
 from ..model import BBox, Page, Redaction
+from .ocr_junk import is_label
 
 ZOOM = 1.0  # 72 dpi: scans at 300 dpi decode at 1/4 scale, the cheapest render
+MAX_PIXELS = 4_000_000  # a render larger than this is made at a lower zoom
 MIN_SIDE = 4.0  # pt: smaller dark blobs are bullets, bold strokes, specks
 MIN_AREA = 30.0  # pt²
 MIN_FILL = 0.82  # share of the bounding box the opened mask covers
@@ -38,8 +46,6 @@ FRAME_CONTRAST = 30.0  # grey levels below the paper: a faint frame still counts
 FLAT_TOLERANCE = 14  # grey levels
 FLAT_SHARE = 0.45  # of the box's pixels at the fill's own level (the rest: its label)
 HOLE_AREA = 300.0  # pt²: the light letters of a label inside a box are smaller holes
-
-from .ocr_junk import is_label  # noqa: F401  (re-exported: the label cue lives there)
 
 
 def _paper(rgb: np.ndarray) -> tuple[np.ndarray, float]:
@@ -391,7 +397,14 @@ def _framed_labels(page: Page, lum: np.ndarray, paper: float, zoom: float, sx: f
 def find(page: Page, path: str, zoom: float = ZOOM) -> list[Redaction]:
     if page.render is None or not page.is_image_page:
         return []
-    rgb = page.render(zoom)
+    # A poster-sized page is looked at more coarsely: the cost follows the pixel count.
+    zoom = min(zoom, (MAX_PIXELS / max(1.0, page.width * page.height)) ** 0.5)
+    try:
+        rgb = page.render(zoom)
+    except Exception:  # a damaged image stream: other stages still report on the page
+        return []
+    if rgb.ndim != 3 or min(rgb.shape[:2]) < 8:
+        return []
     # The render may be a pixel larger than the page at this zoom; map by the real size.
     sx = page.width / rgb.shape[1]
     sy = page.height / rgb.shape[0]
