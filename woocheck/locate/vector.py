@@ -1,23 +1,29 @@
-"""Redactions drawn as vector paths: filled boxes of any opaque colour and hatched regions.
+"""Redactions drawn as vector paths: filled boxes of any opaque colour, hatched regions
+and pattern fills.
 
 The chain, each step a small function over one page:
 
-1. `_boxes`: opaque filled paths and groups of hatching strokes, cut to their clip;
-   thin rules, bullets and page backgrounds are dropped by size.
+1. `boxes`: opaque filled paths (`_fill_boxes`), pattern fills, and groups of diagonal
+   strokes (`_hatch_boxes`), cut to their clip; thin rules, bullets, page backgrounds,
+   hollow frames and glyphs drawn as paths are dropped by size and painted share.
 2. `covered`: the characters of the text layer that a box hides. A character counts when
    most sample points of its glyph box lie inside the *painted* area of the path (fill
-   rule and clip honoured, so a frame's hollow centre hides nothing) and it was drawn
-   *before* the box (draw order), so a label printed on top of a box is not under it.
-3. `_is_redaction`: a box that hides text is always reported; a box that hides nothing
-   counts only when it looks like a redaction (dark or coloured, or a bordered light box
-   holding just a short label), not like table shading or a heading band.
+   rule and clip honoured) and it was drawn *before* the box, or printed on top in the
+   box's own colour while its line runs on outside the box. Where pymupdf's geometry is
+   not enough (several subpaths, a clip cutting the box) the render decides (`_painted`).
+3. `hidden_text` drops labels (a ground, "Privilege", a stamp inside its box) and text
+   re-printed on top; `_is_redaction` keeps every box that hides text and, of the boxes
+   that hide nothing, only those that look like a redaction (dark, not at the page edge,
+   nothing or a short label on top), not table shading, heading bands or chart hatching.
+
+Thresholds are named constants below, each with the reason for its value.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 import re
 import weakref
+from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
 from ..model import BBox, Drawing, Page, Redaction, Word
