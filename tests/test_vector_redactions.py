@@ -305,3 +305,11 @@ def test_stamp_in_its_own_box_beside_body_text_in_another_font_is_a_label(tmp_pa
     page.draw_rect((150, 88, 230, 104), color=None, fill=(0, 0, 0))
     page.insert_text((152, 100), "03/04/2024", fontsize=9, fontname="cour")  # tool's date stamp
     assert "WOO301" not in _codes(_scan(tmp_path, doc))
+
+
+def test_thick_separator_bar_is_not_a_redaction(tmp_path):
+    doc, page = _page()
+    page.draw_rect((72, 200, 520, 205), color=None, fill=(0.1, 0.2, 0.4))  # house-style bar
+    page.draw_rect((72, 220, 520, 225), color=None, fill=(0, 0, 0))
+    result = _scan(tmp_path, doc)
+    assert not [x for x in result.redactions if x.kind == "vector"]

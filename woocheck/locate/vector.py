@@ -33,6 +33,9 @@ OPAQUE = 0.95
 # Boxes narrower or lower than this are rules, underlines, table borders or list bullets:
 # the smallest text a box could hide (a 6 pt footnote) is taller than this.
 MIN_SIDE = 4.0
+# A box that hides nothing must be at least this high and wide to count: a redaction box
+# covers at least one line of (6 pt) text; thinner dark bars are separators and rules.
+MIN_EMPTY_SIDE = 6.0
 # A fill over this share of the page is a page background or a full-page frame.
 PAGE_SHARE = 0.8
 # Fill colours with a luminance (0 black .. 1 white) at or above this are paper-white or
@@ -565,6 +568,8 @@ def _is_redaction(page: Page, box: Box, hidden: str) -> bool:
     if box.light and not box.bordered or box.detail.startswith("coloured") or _at_edge(page, box.rect):
         return False
     if box.textured:  # hatched bars of a chart look the same: count them only over text
+        return False
+    if min(box.rect[2] - box.rect[0], box.rect[3] - box.rect[1]) < MIN_EMPTY_SIDE:
         return False
     on_top = _squash(text_of(covered(page, box, before=False)))
     if not on_top:
