@@ -53,12 +53,17 @@ def attach(doc: Document, redactions: list[Redaction], config: Config) -> Ground
     for i, r in enumerate(redactions):
         by_page.setdefault(r.page, []).append(i)
     out = list(redactions)
+    pending: list = []
     for number, idx in by_page.items():
         if not (1 <= number <= len(doc.pages)):
             continue
-        done = _associate.associate(doc.pages[number - 1], [redactions[i] for i in idx], cat, legend)
+        local: list = []
+        done = _associate.associate(doc.pages[number - 1], [redactions[i] for i in idx], cat, legend, local)
         for i, r in zip(idx, done):
             out[i] = r
+        pending.extend((idx[j], readings) for j, readings in local)
+    if pending:
+        out = _associate.settle(out, pending)
     when, source = _dates.document_date(doc, config)
     return Grounded(redactions=out, legend=legend, date=when, date_source=source, catalogue=cat)
 

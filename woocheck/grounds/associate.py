@@ -48,7 +48,10 @@ def _read_label(text: str, cat: Catalogue, legend: Legend, *, inside: bool, imag
             return text, _letter(key, legend)
         # Without a legend a lone letter is a key only when it is plainly set apart as one:
         # bracketed, or alone inside a box on a born-digital page (OCR junk makes letters).
-        if _BRACKETED_KEY.match(text) or (inside and not image and key.isalpha()):
+        # On image pages OCR turns box texture into "[2]" or "E": letters count there only
+        # when the document has a legend.
+        plain = _BRACKETED_KEY.match(text) and not (image and not legend)
+        if plain or (inside and not image and key.isalpha()):
             gs = parse(text, cat)  # "[D]" may be the marker for a duplicate
             if gs and not legend:
                 return text, tuple(gs)
@@ -167,7 +170,7 @@ def _beside(words: list[Word], box: BBox, side: str) -> list[Word]:
     return out
 
 
-def _box_label(page: Page, box: BBox, kind: str, inside: list[Word], free: list[Word], cat: Catalogue, legend: Legend) -> tuple[Optional[str], tuple[Ground, ...]]:
+def _box_label(page: Page, box: BBox, inside: list[Word], free: list[Word], cat: Catalogue, legend: Legend) -> tuple[Optional[str], tuple[Ground, ...]]:
     image = page.is_image_page
     if inside:
         text = " ".join(w.text for w in sorted(inside, key=lambda w: (round(w.bbox[1] / 3), w.bbox[0])))  # type: ignore[index]
@@ -202,26 +205,36 @@ def _box_label(page: Page, box: BBox, kind: str, inside: list[Word], free: list[
             label, gs = _read_label(" ".join(pre), cat, legend, inside=False, image=image)
             if gs:
                 return label, gs
-    if image and kind == "raster":
-        return _pixel_label(page, box, cat)
     return None, ()
 
 
-def _pixel_label(page: Page, box: BBox, cat: Catalogue) -> tuple[Optional[str], tuple[Ground, ...]]:
-    """The label read from the box's pixels, when the OCR layer has none.
+def _completions(label: tuple[Optional[str], tuple[Ground, ...]], cat: Catalogue) -> list[tuple[str, tuple[Ground, ...]]]:
+    """The codes an OCR label that lost its letter ("5.1.2") may have been."""
+    text, gs = label
+    if len(gs) != 1 or gs[0].code not in ("5.1", "5.1.1", "5.1.2"):
+        return []
+    stem = gs[0].code
+    return [
+        (text or stem, (Ground(code=e.code, raw=text or stem, valid=True, law=e.law),))
+        for e in cat
+        if e.law == "woo" and e.code.startswith(stem) and e.code != stem
+    ]
 
-    Only a reading that is a valid code as it stands counts: a glyph reader that needs
-    repairing is guessing.
+
+def pixel_readings(page: Page, box: BBox, cat: Catalogue) -> list[tuple[str, tuple[Ground, ...]]]:
+    """Readings of the label in the box's pixels, best first, for when OCR has none.
+
+    Only a reading that is a valid code as it stands counts: a glyph reader whose output
+    needs repairing is guessing.
     """
     from .pixels import read_label
 
-    text = read_label(page, box)
-    if not text:
-        return None, ()
-    gs = parse(text, cat)
-    if gs and all(g.valid and not g.repaired for g in gs):
-        return text, tuple(gs)
-    return None, ()
+    out = []
+    for text in read_label(page, box):
+        gs = parse(text, cat)
+        if gs and all(g.valid and not g.repaired for g in gs):
+            out.append((text, tuple(gs)))
+    return out
 
 
 def _box_runs(boxes: list[Redaction], free: list[Word]) -> list[list[int]]:
@@ -255,8 +268,18 @@ def _share(runs: list[list[int]], labels: list[tuple[Optional[str], tuple[Ground
                     labels[i] = shared
 
 
-def associate(page: Page, redactions: list[Redaction], cat: Catalogue, legend: Legend) -> list[Redaction]:
-    """The page's redactions with `label` and `grounds` filled in (same order)."""
+def associate(
+    page: Page,
+    redactions: list[Redaction],
+    cat: Catalogue,
+    legend: Legend,
+    pending: Optional[list[tuple[int, list[tuple[str, tuple[Ground, ...]]]]]] = None,
+) -> list[Redaction]:
+    """The page's redactions with `label` and `grounds` filled in (same order).
+
+    Boxes whose pixel reading is a near tie between labels are left unlabelled and listed
+    in `pending` (index into `redactions`, readings best first) for `settle`.
+    """
     out = list(redactions)
     marks = [i for i, r in enumerate(redactions) if r.kind == "text-marker" and r.start is not None]
     boxes = [i for i, r in enumerate(redactions) if i not in set(marks) and r.bbox is not None]
@@ -282,9 +305,39 @@ def associate(page: Page, redactions: list[Redaction], cat: Catalogue, legend: L
                     inside_of[j].append(w)
                     taken.add(n)
         free = [w for n, w in enumerate(words) if n not in taken]
-        labels = [_box_label(page, r.bbox, r.kind, inside_of[j], free, cat, legend) for j, r in enumerate(bs)]  # type: ignore[arg-type]
+        labels = [_box_label(page, r.bbox, inside_of[j], free, cat, legend) for j, r in enumerate(bs)]  # type: ignore[arg-type]
+        if page.is_image_page:
+            for j, r in enumerate(bs):
+                if any(g.valid for g in labels[j][1]) or r.kind != "raster":
+                    continue  # the OCR layer gave a real code; "5.1.2" without letter is worth a look
+                readings = pixel_readings(page, r.bbox, cat)  # type: ignore[arg-type]
+                if len(readings) == 1:
+                    labels[j] = readings[0]
+                elif pending is not None:
+                    # A near tie in the pixels, or an OCR label that lost its letter ("5.1.2"):
+                    # the labels read clearly elsewhere in the document may settle it.
+                    candidates = readings or _completions(labels[j], cat)
+                    if candidates:
+                        pending.append((boxes[j], candidates))
         _share(_box_runs(bs, free), labels)
         for i, (label, gs) in zip(boxes, labels):
             if gs:
                 out[i] = replace(out[i], label=label, grounds=gs)
+    return out
+
+
+def settle(redactions: list[Redaction], pending: list[tuple[int, list[tuple[str, tuple[Ground, ...]]]]]) -> list[Redaction]:
+    """Resolve near-tie pixel readings with the labels read clearly elsewhere in the document.
+
+    One renderer prints one label the same way throughout a document, so when exactly
+    one of the tied readings ("5.1.2e" or "5.1.2a") is a code the document shows
+    unambiguously elsewhere, that is the reading. The ground is marked repaired.
+    """
+    clear = {g.code for r in redactions for g in r.grounds if g.valid}
+    out = list(redactions)
+    for i, readings in pending:
+        fits = [(t, gs) for t, gs in readings if all(g.code in clear for g in gs)]
+        if len(fits) == 1:
+            text, gs = fits[0]
+            out[i] = replace(out[i], label=text, grounds=tuple(replace(g, repaired=True) for g in gs))
     return out

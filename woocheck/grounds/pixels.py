@@ -10,7 +10,6 @@ The result goes through the ordinary parser, so only a code that exists is accep
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Optional
 
 import numpy as np
 
@@ -21,38 +20,36 @@ MIN_CONTRAST = 25  # grey levels between the box and its lettering, at least
 CONTRAST_SHARE = 0.4  # of the way from the box's grey to the lettering's extreme
 MIN_GLYPH_PX = 7  # a glyph lower than this cannot be told apart reliably
 MIN_SCORE = 0.8  # agreement (F1 of ink within a pixel) a glyph must reach with its template
-LETTER_LEAD = 0.02  # the letter decides the ground: a near tie ("e" or "a"?) is no reading
+LETTER_LEAD = 0.02  # scores closer than this are a tie: "e" or "a"? the document may tell
 DIGITS = "0123456789"
 LETTERS = "abcdefghi"
 
 
 @lru_cache(maxsize=64)
-def _templates(height: int) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+def _templates(height: int) -> dict[str, np.ndarray]:
     """Glyph masks at the size they appear (digit height `height` px), cropped to their ink.
 
     Rendered at that size with anti-aliasing and thresholded like the scan, so the
     strokes come out as thick as the scanned ones; scaling a large glyph down would not.
+    All glyphs go on one strip, so a size costs one render.
     """
     import pymupdf
 
+    chars = DIGITS + LETTERS
     fontsize = height / 0.72  # Helvetica digits stand about 0.72 em
-    out = {}
+    step = fontsize * 1.2
     doc = pymupdf.open()
-    page = doc.new_page(width=fontsize * 2, height=fontsize * 2)
-    for ch in DIGITS + LETTERS:
-        page.clean_contents()
-        shape = page.new_shape()
-        shape.draw_rect(page.rect)
-        shape.finish(fill=(1, 1, 1), color=None)
-        shape.insert_text((fontsize * 0.4, fontsize * 1.3), ch, fontsize=fontsize, fontname="helv")
-        shape.commit(overlay=True)
-        pix = page.get_pixmap(colorspace=pymupdf.csGRAY, alpha=False)
-        g = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width)
-        a = g < 166
-        ys, xs = np.nonzero(a)
-        sl = (slice(ys.min(), ys.max() + 1), slice(xs.min(), xs.max() + 1))
-        out[ch] = (a[sl], 1.0 - g[sl] / 255.0)
+    page = doc.new_page(width=step * (len(chars) + 1), height=fontsize * 2)
+    for n, ch in enumerate(chars):
+        page.insert_text((step * (n + 0.5), fontsize * 1.3), ch, fontsize=fontsize, fontname="helv")
+    pix = page.get_pixmap(colorspace=pymupdf.csGRAY, alpha=False)
+    ink = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width) < 166
     doc.close()
+    out = {}
+    for n, ch in enumerate(chars):
+        cell = ink[:, int(step * (n + 0.5) - step * 0.2) : int(step * (n + 1.5) - step * 0.2)]
+        ys, xs = np.nonzero(cell)
+        out[ch] = cell[ys.min() : ys.max() + 1, xs.min() : xs.max() + 1]
     return out
 
 
@@ -65,22 +62,16 @@ def _resize(mask: np.ndarray, h: int, w: int) -> np.ndarray:
 _CROSS = np.array([[0, 1, 0], [1, 1, 1], [0, 1, 0]], dtype=bool)
 
 
-def _ncc(a: np.ndarray, b: np.ndarray) -> float:
-    a = a - a.mean()
-    b = b - b.mean()
-    d = np.sqrt((a * a).sum() * (b * b).sum())
-    return float((a * b).sum() / d) if d else 0.0
-
-
-def _classify(glyph: np.ndarray, chars: str, height: int, ink: Optional[np.ndarray] = None) -> tuple[str, float, float]:
-    """(best char, its score, its lead over the runner-up)."""
+def _classify(glyph: np.ndarray, chars: str, height: int) -> list[tuple[str, float]]:
+    """(char, score) for every template that fits the glyph's shape, best first."""
     """Best template for a glyph mask; the glyph's height relative to the digits counts."""
     from scipy import ndimage
 
     h, w = glyph.shape
+    near_g = ndimage.binary_dilation(glyph, structure=_CROSS)
     scores: dict[str, float] = {}
     for ch in chars:
-        t, cover = _templates(int(height))[ch]
+        t = _templates(int(height))[ch]
         # Digits stand full height; a, c, e are x-height, i and the ascender letters taller.
         rel = h / max(1, height)
         if ch in "aceg" and rel > 0.9 or ch in DIGITS + "bdfhi" and rel < 0.82:
@@ -92,16 +83,11 @@ def _classify(glyph: np.ndarray, chars: str, height: int, ink: Optional[np.ndarr
         # Ink explained by the template and template ink present, each within one pixel:
         # scans come out bolder or thinner than the font, and a pixel off here or there.
         near_t = ndimage.binary_dilation(tt, structure=_CROSS)
-        near_g = ndimage.binary_dilation(glyph, structure=_CROSS)
         p = np.logical_and(glyph, near_t).sum() / max(1, glyph.sum())
         r = np.logical_and(tt, near_g).sum() / max(1, tt.sum())
         s = 2 * p * r / (p + r) if p + r else 0.0
         scores[ch] = s
-    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-    if not ranked:
-        return "?", 0.0, 0.0
-    second = ranked[1][1] if len(ranked) > 1 else 0.0
-    return ranked[0][0], ranked[0][1], ranked[0][1] - second
+    return sorted(scores.items(), key=lambda kv: -kv[1])
 
 
 def _line_components(mask: np.ndarray):
@@ -123,51 +109,51 @@ def _line_components(mask: np.ndarray):
     return comps
 
 
-def read_label(page: Page, box: BBox) -> Optional[str]:
-    """The label text printed in a raster box ("5.1.2e"), or None when none can be read."""
+def read_label(page: Page, box: BBox) -> tuple[str, ...]:
+    """The label printed in a raster box: ("5.1.2e",), or several readings best first when
+    the last letter is a near tie ("5.1.2e", "5.1.2a"), or () when nothing can be read."""
     if page.render is None:
-        return None
+        return ()
     pad = 1.0
     clip = (box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad)
     try:
         rgb = page.render(ZOOM, clip)  # type: ignore[call-arg]
     except TypeError:  # an older renderer without clip: not worth a full-page render here
-        return None
+        return ()
     gray = rgb.mean(axis=2) if rgb.ndim == 3 else rgb
     if gray.size == 0:
-        return None
+        return ()
     core = gray[gray.shape[0] // 4 : -(gray.shape[0] // 4) or None, gray.shape[1] // 8 : -(gray.shape[1] // 8) or None]
     hist = np.bincount((core if core.size else gray).astype(np.uint8).ravel() // 8, minlength=32)
     bg = hist.argmax() * 8 + 4
     if bg > 215:  # no box fill: a white page, nothing printed "in" it
-        return None
+        return ()
     # The threshold follows the lettering's own contrast: thin strokes of a blurred scan
     # (the bar of an "e") come out fainter than the stems.
     hi, lo = np.percentile(gray, 99), np.percentile(gray, 1)
     light = gray > bg + max(MIN_CONTRAST, CONTRAST_SHARE * (hi - bg))
     dark = gray < bg - max(MIN_CONTRAST, CONTRAST_SHARE * (bg - lo))
-    inks = {id(light): np.clip((gray - bg) / max(1.0, 255.0 - bg), 0, 1), id(dark): np.clip((bg - gray) / max(1.0, bg), 0, 1)}
     for mask in (light, dark) if light.sum() >= dark.sum() else (dark, light):
-        text = _read_mask(mask, inks[id(mask)])
-        if text:
-            return text
-    return None
+        texts = _read_mask(mask)
+        if texts:
+            return texts
+    return ()
 
 
-def _read_mask(mask: np.ndarray, ink: np.ndarray) -> Optional[str]:
+def _read_mask(mask: np.ndarray) -> tuple[str, ...]:
     comps = _line_components(mask)
     if not comps:
-        return None
+        return ()
     tall = [c for c in comps if c[3] - c[1] >= MIN_GLYPH_PX]
     if len(tall) < 2:
-        return None
+        return ()
     height = max(c[3] - c[1] for c in tall)
     glyphs = [c for c in comps if c[3] - c[1] >= 0.5 * height]
     # One line: the glyphs share a vertical band.
     mid = np.median([(c[1] + c[3]) / 2 for c in glyphs])
     glyphs = [c for c in glyphs if abs((c[1] + c[3]) / 2 - mid) < 0.5 * height]
     if not 2 <= len(glyphs) <= 8:
-        return None
+        return ()
     top = min(c[1] for c in glyphs)
     base = max(c[3] for c in glyphs if c[3] - c[1] >= 0.82 * height)
     items = [(c[0], c) for c in glyphs]
@@ -178,7 +164,8 @@ def _read_mask(mask: np.ndarray, ink: np.ndarray) -> Optional[str]:
         if abs(c[3] - base) <= 0.25 * height and c[1] > mid:
             items.append((c[0], "."))
     items.sort(key=lambda it: it[0])
-    out = []
+    out: list[str] = []
+    endings: list[str] = []
     glyph_count = sum(1 for _, it in items if it != ".")
     seen = 0
     for _, it in items:
@@ -194,9 +181,15 @@ def _read_mask(mask: np.ndarray, ink: np.ndarray) -> Optional[str]:
             out.append("i")  # the one narrow x-height letter in a-i
             continue
         chars = DIGITS + (LETTERS if last else "")
-        ch, score, lead = _classify(comp, chars, height, ink[y0:y1, x0:x1])
-        if score < MIN_SCORE or (last and lead < LETTER_LEAD):
-            return None
-        out.append(ch)
-    text = "".join(out).strip(".")
-    return text if any(c.isdigit() for c in text) else None
+        ranked = _classify(comp, chars, height)
+        if not ranked or ranked[0][1] < MIN_SCORE:
+            return ()
+        if last:
+            endings = [ch for ch, sc in ranked if sc >= max(MIN_SCORE, ranked[0][1] - LETTER_LEAD)]
+            continue
+        if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < LETTER_LEAD:
+            return ()  # a digit that could be another: no reading
+        out.append(ranked[0][0])
+    head = "".join(out)
+    texts = [(head + e).strip(".") for e in endings] or [head.strip(".")]
+    return tuple(t for t in texts if any(c.isdigit() for c in t))
