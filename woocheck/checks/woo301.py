@@ -50,7 +50,7 @@ def check(doc, ctx):
         yield Finding(
             code=CODE,
             severity=SEVERITY,
-            message=f"text under a {r.detail or 'box'} can be copied out ({n} characters)",
+            message=f"text under a {r.detail or 'box'} can be copied out ({n} character{'' if n == 1 else 's'})",
             path=doc.path,
             page=r.page,
             bbox=r.bbox,

@@ -10,8 +10,8 @@ Why it matters: a document published with pending redaction marks publishes ever
 that was meant to be withheld; the text under the mark can be read, copied and searched.
 
 Example: a reviewer marks "J. de Vries" with the redaction tool and saves without
-applying -> WOO302 "redaction mark on page 2 was never applied; 11 characters under it
-are still in the file".
+applying -> WOO302 "redaction mark on page 2 was never applied; 9 characters are under
+it, still in the file".
 
 Source: Wet open overheid art. 5.1, 5.2; ISO 32000-2 section 12.5.6.23 (redaction
 annotations).
@@ -32,7 +32,11 @@ def check(doc, ctx):
         if r.kind != "annotation" or not r.detail.startswith("Redact annotation"):
             continue
         n = sum(not c.isspace() for c in r.covered_text)
-        under = f"; {n} characters under it are still in the file" if n else "; the content under it is still in the file"
+        under = (
+            f"; {n} character{' is' if n == 1 else 's are'} under it, still in the file"
+            if n
+            else "; the content under it is still in the file"
+        )
         yield Finding(
             code=CODE,
             severity=SEVERITY,
