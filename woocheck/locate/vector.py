@@ -53,8 +53,8 @@ _GROUND_TOKEN = re.compile(
     re.IGNORECASE,
 )
 _GROUND_ANCHOR = re.compile(r"\d{1,2}\.\d|\b(?:art|artikel|lid|woo|wob)\b", re.IGNORECASE)
-# Text printed on top of a box whose colour differs from the fill by less than this
-# (luminance) cannot be read: black text on a black box is as hidden as text under it.
+# Text printed on top of a box whose colour is closer to the fill than this (RGB distance
+# scaled to 0..1) cannot be read: black text on a black box is as hidden as text under it.
 MIN_CONTRAST = 0.2
 # A box whose painted area fills less than this share of its bounding box is not a box: a
 # frame with a hollow centre, a glyph drawn as a path, a logo.
@@ -467,7 +467,7 @@ def covered(page: Page, box: Box, before: bool = True, labels: bool = False) -> 
 def _blends_in(page: Page, box: Box, w: Word) -> bool:
     if w.render_mode in (3, 7) or box.textured or _at_edge(page, box.rect):
         return False
-    if abs(luminance(_rgb(w.color)) - box.lum) >= MIN_CONTRAST:
+    if _distance(_rgb(w.color), box.rgb) >= MIN_CONTRAST:
         return False
     # Only when the text runs on outside the box: then the box was laid over body text.
     # A stamp a tool printed in its box may stick out a little: allow half a line height.
@@ -491,6 +491,11 @@ def _blends_in(page: Page, box: Box, w: Word) -> bool:
         if _overlap(o.bbox, reach) > 0 and min(o.bbox[3], w.bbox[3]) - max(o.bbox[1], w.bbox[1]) >= 0.5 * h:
             return True
     return False
+
+
+def _distance(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
+    """RGB distance scaled to 0..1: dark blue on red stands out, black on navy does not."""
+    return math.dist(a, b) / math.sqrt(3)
 
 
 def _painted(page: Page, box: Box, hits: list[tuple[Word, list[int]]]) -> list[tuple[Word, list[int]]]:
