@@ -26,6 +26,8 @@ _LABELISH = re.compile(
 _KEY = re.compile(r"^[(\[]?([A-Z]{1,2}|\d{1,2})[)\]]?[.,;:]?$")
 _BRACKETED_KEY = re.compile(r"^[(\[]([A-Z]{1,2}|\d{1,2})[)\]][.,;:]?$")
 _BRACKETED = re.compile(r"^\s{0,2}[(\[][^()\[\]\n]{1,60}[)\]]")
+# Summed glyph scores closer than this are a tie between two pixel readings ("e" or "a"?).
+TIE = 0.02
 _SEPARATOR_GAP = re.compile(r"^[\s,;/&+]*(?:en|of)?[\s,;/&+]*$", re.IGNORECASE)
 
 
@@ -222,19 +224,23 @@ def _completions(label: tuple[Optional[str], tuple[Ground, ...]], cat: Catalogue
 
 
 def pixel_readings(page: Page, box: BBox, cat: Catalogue) -> list[tuple[str, tuple[Ground, ...]]]:
-    """Readings of the label in the box's pixels, best first, for when OCR has none.
+    """Readings of the label in the box's pixels that are codes, for when OCR has none.
 
-    Only a reading that is a valid code as it stands counts: a glyph reader whose output
-    needs repairing is guessing.
+    Only a reading that is a valid code as it stands counts (a glyph reader whose output
+    needs repairing is guessing). Readings that score within TIE of the best are all
+    returned, best first: more than one means the pixels alone cannot decide.
     """
     from .pixels import read_label
 
-    out = []
-    for text in read_label(page, box):
+    valid = []
+    for text, score in read_label(page, box):
         gs = parse(text, cat)
         if gs and all(g.valid and not g.repaired for g in gs):
-            out.append((text, tuple(gs)))
-    return out
+            valid.append((text, score, tuple(gs)))
+    if not valid:
+        return []
+    best = valid[0][1]
+    return [(t, gs) for t, sc, gs in valid if sc >= best - TIE]
 
 
 def _box_runs(boxes: list[Redaction], free: list[Word]) -> list[list[int]]:

@@ -9,6 +9,7 @@ The result goes through the ordinary parser, so only a code that exists is accep
 """
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 
 import numpy as np
@@ -20,7 +21,7 @@ MIN_CONTRAST = 25  # grey levels between the box and its lettering, at least
 CONTRAST_SHARE = 0.4  # of the way from the box's grey to the lettering's extreme
 MIN_GLYPH_PX = 7  # a glyph lower than this cannot be told apart reliably
 MIN_SCORE = 0.8  # agreement (F1 of ink within a pixel) a glyph must reach with its template
-LETTER_LEAD = 0.02  # scores closer than this are a tie: "e" or "a"? the document may tell
+ALTERNATIVE = 0.08  # characters this close to a glyph's best match stay in the running
 DIGITS = "0123456789"
 LETTERS = "abcdefghi"
 
@@ -109,9 +110,9 @@ def _line_components(mask: np.ndarray):
     return comps
 
 
-def read_label(page: Page, box: BBox) -> tuple[str, ...]:
-    """The label printed in a raster box: ("5.1.2e",), or several readings best first when
-    the last letter is a near tie ("5.1.2e", "5.1.2a"), or () when nothing can be read."""
+def read_label(page: Page, box: BBox) -> tuple[tuple[str, float], ...]:
+    """Readings of the label printed in a raster box, as (text, score), best first:
+    (("5.1.2e", 0.97), ("5.1.2a", 0.96), ...); () when nothing can be read."""
     if page.render is None:
         return ()
     pad = 1.0
@@ -140,7 +141,7 @@ def read_label(page: Page, box: BBox) -> tuple[str, ...]:
     return ()
 
 
-def _read_mask(mask: np.ndarray) -> tuple[str, ...]:
+def _read_mask(mask: np.ndarray) -> tuple[tuple[str, float], ...]:
     comps = _line_components(mask)
     if not comps:
         return ()
@@ -164,32 +165,35 @@ def _read_mask(mask: np.ndarray) -> tuple[str, ...]:
         if abs(c[3] - base) <= 0.25 * height and c[1] > mid:
             items.append((c[0], "."))
     items.sort(key=lambda it: it[0])
-    out: list[str] = []
-    endings: list[str] = []
+    # Each glyph keeps the characters that come close to its best match; the parser then
+    # picks the strings that are codes. "6.1.2e" is no code, so a "5" that scored a hair
+    # under "6" still wins.
+    options: list[list[tuple[str, float]]] = []
     glyph_count = sum(1 for _, it in items if it != ".")
     seen = 0
     for _, it in items:
         if it == ".":
-            if out and out[-1] != ".":
-                out.append(".")
+            if options and options[-1] != [(".", 1.0)]:
+                options.append([(".", 1.0)])
             continue
         seen += 1
         x0, y0, x1, y1, comp = it
-        # An i-dot is a separate speck above the stem: include it before classifying.
         last = seen == glyph_count and seen > 1
         if last and (y1 - y0) < 0.85 * height and (x1 - x0) < 0.4 * (y1 - y0):
-            out.append("i")  # the one narrow x-height letter in a-i
+            options.append([("i", 1.0)])  # the one narrow x-height letter in a-i
             continue
-        chars = DIGITS + (LETTERS if last else "")
-        ranked = _classify(comp, chars, height)
+        ranked = _classify(comp, DIGITS + (LETTERS if last else ""), height)
         if not ranked or ranked[0][1] < MIN_SCORE:
             return ()
-        if last:
-            endings = [ch for ch, sc in ranked if sc >= max(MIN_SCORE, ranked[0][1] - LETTER_LEAD)]
-            continue
-        if len(ranked) > 1 and ranked[0][1] - ranked[1][1] < LETTER_LEAD:
-            return ()  # a digit that could be another: no reading
-        out.append(ranked[0][0])
-    head = "".join(out)
-    texts = [(head + e).strip(".") for e in endings] or [head.strip(".")]
-    return tuple(t for t in texts if any(c.isdigit() for c in t))
+        options.append([(ch, sc) for ch, sc in ranked[:3] if sc >= max(MIN_SCORE, ranked[0][1] - ALTERNATIVE)])
+    while options and options[-1] == [(".", 1.0)]:
+        options.pop()
+    while options and options[0] == [(".", 1.0)]:
+        options.pop(0)
+    readings: list[tuple[str, float]] = []
+    for combo in itertools.product(*options):
+        text = "".join(ch for ch, _ in combo)
+        if any(c.isdigit() for c in text):
+            readings.append((text, sum(sc for _, sc in combo)))
+    readings.sort(key=lambda r: -r[1])
+    return tuple(readings)
