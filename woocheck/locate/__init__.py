@@ -4,14 +4,18 @@ Each submodule handles one physical form and exposes `find(page, path) -> list[R
 """
 
 
+from ..grounds.legend import HEADING as LEGEND_HEADING
 from ..model import Document, Redaction
 from . import annotations, markers, raster, vector  # no `from __future__ import annotations` here: it would shadow the submodule
 
 
 def locate(doc: Document) -> list[Redaction]:
     found: list[Redaction] = []
+    has_legend = any(LEGEND_HEADING.search(page.text) for page in doc.pages)
     for page in doc.pages:
         found.extend(markers.find(page, doc.path))
+        if has_legend:
+            found.extend(markers.find_letters(page, doc.path))
         if doc.kind == "pdf":
             found.extend(annotations.relabel(page, vector.find(page, doc.path)))
             found.extend(annotations.find(page, doc.path))

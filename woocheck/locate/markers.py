@@ -93,3 +93,25 @@ def find(page: Page, path: str) -> list[Redaction]:
                 )
             )
     return out
+
+
+# "[J]": a letter code standing for a redacted passage, explained by the document's legend.
+# Brackets around one or two capitals are also footnote or list labels, so these count as
+# redactions only in a document that has a legend (see locate()).
+_LETTER = re.compile(r"\[([A-Z]{1,2})\]")
+
+
+def find_letters(page: Page, path: str) -> list[Redaction]:
+    return [
+        Redaction(
+            path=path,
+            page=page.number,
+            bbox=_bbox(page, m.start(), m.end()),
+            kind="text-marker",
+            start=m.start(),
+            end=m.end(),
+            detail=f"letter code {m.group()}",
+        )
+        for m in _LETTER.finditer(page.text)
+    ]
+
