@@ -106,6 +106,16 @@ def test_text_only_page_has_no_boxes(tmp_path):
     assert raster_boxes(build_scan(tmp_path / "text.pdf", lines)) == []
 
 
+def test_bold_headings_are_not_boxes(tmp_path):
+    def headings(page):
+        for i, size in enumerate((14, 16, 20)):
+            y = 120 + 40 * i
+            page.insert_text((72, y), "Bevindingen en rode draden uit de gesprekken", fontsize=size, fontname="hebo")
+
+    pdf = build_scan(tmp_path / "bold.pdf", [(72, 300, "Gewone tekst")], draw=headings, dpi=100)
+    assert raster_boxes(pdf) == []
+
+
 def test_table_cells_with_thin_outlines_are_not_boxes(tmp_path):
     def table(page):
         for row in range(6):

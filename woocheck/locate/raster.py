@@ -36,7 +36,8 @@ MAX_PIXELS = 4_000_000  # a render larger than this is made at a lower zoom
 MIN_SIDE = 4.0  # pt: smaller dark blobs are bullets, bold strokes, specks
 MIN_AREA = 30.0  # pt²
 MIN_FILL = 0.82  # share of the bounding box the opened mask covers
-STROKE = 1.5  # pt: ink thinner than this is text or a rule, not a fill
+OPEN = 5.0  # pt: side of the opening's square; ink thinner than this is text, a rule
+# or an outline (at 72 dpi the strokes of 20 pt bold type are 4 px), not a fill
 LINE = 14.0  # pt: the height of one line's box, at most
 SLIVER = 3.5  # pt: a band lower than this is part of the box above or below it
 SMALL = 8.0  # pt: boxes narrower or lower than this must be dark (SMALL_CONTRAST)
@@ -93,6 +94,10 @@ def _dilate(e: np.ndarray, k: int, axis: int) -> np.ndarray:
     return out
 
 
+def _kernel(zoom: float) -> int:
+    return max(3, int(OPEN * zoom + 0.5))
+
+
 def _open(mask: np.ndarray, k: int) -> np.ndarray:
     """Opening with a k×k square: removes everything thinner than k px.
 
@@ -124,7 +129,7 @@ def _fill_label_holes(mask: np.ndarray, thick: np.ndarray, zoom: float) -> np.nd
     area = np.bincount(labels.ravel(), minlength=n + 1)
     small = area <= HOLE_AREA * zoom * zoom
     small[0] = False
-    near = _near(thick, 2 * int(round(STROKE * zoom)) + 3)
+    near = _near(thick, 2 * _kernel(zoom) - 1)
     touching = np.bincount(labels[near & ~mask], minlength=n + 1) > 0
     keep = small & touching
     return mask | keep[labels]
@@ -187,7 +192,7 @@ def _boxes_px(mask: np.ndarray, zoom: float) -> list[tuple[int, int, int, int]]:
     """Rectangles (x0, y0, x1, y1 in pixels) of solid fills in a candidate mask."""
     from scipy import ndimage
 
-    k = max(3, int(round(STROKE * zoom)) + 2)
+    k = _kernel(zoom)
     thick = _open(mask, k)
     if not thick.any():
         return []
@@ -314,21 +319,24 @@ def _covered(page: Page, boxes: list[BBox]) -> list[str]:
     return out
 
 
-def _inside_a_word(page: Page, box: BBox) -> bool:
-    """A small box in the middle of a word the OCR read whole is a clump of blurred
-    letters ("ij", "ti", "g" in bold print), not a redaction: a redaction covers whole
-    words, so text runs on past it on at most one side."""
-    if min(box[2] - box[0], box[3] - box[1]) >= SMALL:
-        return False
+def _part_of_a_word(page: Page, box: BBox) -> bool:
+    """A box over part of a word the OCR read whole is a clump of letters (a bold
+    initial, "ij" or "ll" blurred together), not a redaction: a redaction covers whole
+    words, and OCR reads a box as junk, not as the word it interrupts."""
     from .ocr_junk import classify
 
+    bw = box[2] - box[0]
+    if min(bw, box[3] - box[1]) >= SMALL:  # word boxes of OCR layers are loose: small only
+        return False
     for w in page.words:
         if not w.bbox or len(w.text) < 3:
             continue
         x0, y0, x1, y1 = w.bbox
-        if x0 < box[0] - 1.5 and x1 > box[2] + 1.5 and y0 <= (box[1] + box[3]) / 2 <= y1:
-            if classify(w.text) in ("word", "name", "unknown"):
-                return True
+        if not (y0 <= (box[1] + box[3]) / 2 <= y1 and x0 <= (box[0] + box[2]) / 2 <= x1):
+            continue
+        sticks_out = x0 < box[0] - 1.5 or x1 > box[2] + 1.5
+        if sticks_out and bw < 0.5 * (x1 - x0) and classify(w.text) in ("word", "name", "unknown"):
+            return True
     return False
 
 
@@ -416,7 +424,7 @@ def find(page: Page, path: str, zoom: float = ZOOM) -> list[Redaction]:
             tone = _flat(lum, box, paper, small)
             if tone is not None:
                 found.append(((box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy), tone))
-    found = [(b, tone) for b, tone in found if not _inside_a_word(page, b)]
+    found = [(b, tone) for b, tone in found if not _part_of_a_word(page, b)]
     for bbox in _framed_labels(page, lum, paper, zoom, sx, sy, [b for b, _ in found]):
         found.append((bbox, "outlined"))
     covered = _covered(page, [b for b, _ in found])
