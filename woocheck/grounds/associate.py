@@ -226,8 +226,8 @@ def _completions(label: tuple[Optional[str], tuple[Ground, ...]], cat: Catalogue
 def pixel_readings(page: Page, box: BBox, cat: Catalogue) -> list[tuple[str, tuple[Ground, ...]]]:
     """Readings of the label in the box's pixels that are codes, for when OCR has none.
 
-    Only a reading that is a valid code as it stands counts (a glyph reader whose output
-    needs repairing is guessing). Readings that score within TIE of the best are all
+    Only a reading whose digits and letter are a valid code as they stand counts (a
+    glyph reader whose output needs more repair than a dot is guessing). Readings that score within TIE of the best are all
     returned, best first: more than one means the pixels alone cannot decide.
     """
     from .pixels import read_label
@@ -235,12 +235,16 @@ def pixel_readings(page: Page, box: BBox, cat: Catalogue) -> list[tuple[str, tup
     valid = []
     for text, score in read_label(page, box):
         gs = parse(text, cat)
-        if gs and all(g.valid and not g.repaired for g in gs):
-            valid.append((text, score, tuple(gs)))
+        # Dots are specks a scan loses or invents; the digits and letter must be exact.
+        if len(gs) == 1 and gs[0].valid and text.replace(".", "") == gs[0].code.replace(".", ""):
+            valid.append((text, score, (replace(gs[0], repaired=text != gs[0].code),)))
     if not valid:
         return []
     best = valid[0][1]
-    return [(t, gs) for t, sc, gs in valid if sc >= best - TIE]
+    # A reading that needed its dots put back is weaker evidence: its close rivals stay
+    # in the running, so that only the document's clear labels can settle it.
+    window = TIE if not valid[0][2][0].repaired else 5 * TIE
+    return [(t, gs) for t, sc, gs in valid if sc >= best - window]
 
 
 def _box_runs(boxes: list[Redaction], free: list[Word]) -> list[list[int]]:
@@ -266,7 +270,9 @@ def _box_runs(boxes: list[Redaction], free: list[Word]) -> list[list[int]]:
 def _share(runs: list[list[int]], labels: list[tuple[Optional[str], tuple[Ground, ...]]]) -> None:
     """Give unlabelled members of a run the run's label, when the run has exactly one."""
     for run in runs:
-        found = {labels[i][0]: labels[i] for i in run if labels[i][1]}
+        # Only a label that reads as real grounds is shared: "5.1.2" beside one box must not
+        # spread its error to its neighbours.
+        found = {labels[i][0]: labels[i] for i in run if labels[i][1] and all(g.valid for g in labels[i][1])}
         if len(found) == 1:
             shared = next(iter(found.values()))
             for i in run:
@@ -317,7 +323,7 @@ def associate(
                 if any(g.valid for g in labels[j][1]) or r.kind != "raster":
                     continue  # the OCR layer gave a real code; "5.1.2" without letter is worth a look
                 readings = pixel_readings(page, r.bbox, cat)  # type: ignore[arg-type]
-                if len(readings) == 1:
+                if len(readings) == 1 and not readings[0][1][0].repaired:
                     labels[j] = readings[0]
                 elif pending is not None:
                     # A near tie in the pixels, or an OCR label that lost its letter ("5.1.2"):
