@@ -26,6 +26,7 @@ def build_scan(
     draw=None,
     dpi: int = 150,
     paper: tuple[float, float, float] | None = None,
+    rotate: int = 0,
 ) -> Path:
     """Write an image-only page with an invisible OCR layer to `path`.
 
@@ -56,6 +57,7 @@ def build_scan(
         # OCR layers set each word in an invisible monospaced font sized to the word.
         size = 11.0 if width is None else width / (0.6 * len(text))
         scan.insert_text((x, y), text, fontsize=size, fontname="cour", render_mode=3)
+    scan.set_rotation(rotate)  # shown turned; everything stays in unrotated page space
     out.save(path)
     return path
 
@@ -79,6 +81,16 @@ def test_box_is_located_in_page_coordinates(tmp_path, colour):
     assert _close(boxes[0].bbox, rect), boxes[0].bbox
     assert "Jansen" in boxes[0].covered_text
     assert boxes[0].label is None
+
+
+@pytest.mark.parametrize("rotate", [90, 180, 270])
+def test_box_on_a_rotated_page_is_reported_in_unrotated_page_space(tmp_path, rotate):
+    rect = (120, 96, 230, 112)
+    pdf = build_scan(tmp_path / "turned.pdf", [(72, 108, "Contact: Jan Jansen, kamer 4.12")], [(rect, GREY)], rotate=rotate)
+    boxes = raster_boxes(pdf)
+    assert len(boxes) == 1
+    assert _close(boxes[0].bbox, rect), boxes[0].bbox
+    assert "Jansen" in boxes[0].covered_text
 
 
 def test_stacked_boxes_of_one_colour_are_split_where_their_edges_change(tmp_path):

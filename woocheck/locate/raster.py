@@ -44,6 +44,7 @@ SMALL = 8.0  # pt: boxes narrower or lower than this must be dark (SMALL_CONTRAS
 SMALL_CONTRAST = 110.0  # grey levels below the paper
 FRAME_REACH = 8.0  # pt: how far above and below a label its frame may run
 FRAME_CONTRAST = 30.0  # grey levels below the paper: a faint frame still counts
+BODY_CHROMA = 10.0  # mean max-min channel spread of a fill's body, at most
 FLAT_TOLERANCE = 14  # grey levels
 FLAT_SHARE = 0.45  # of the box's pixels at the fill's own level (the rest: its label)
 HOLE_AREA = 300.0  # pt²: the light letters of a label inside a box are smaller holes
@@ -58,8 +59,9 @@ def _paper(rgb: np.ndarray) -> tuple[np.ndarray, float]:
     return colour, float(colour.mean())
 
 
-def _prepare(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
-    """Luminance, the mask of pixels dark and grey enough to be a fill, paper luminance."""
+def _prepare(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, float]:
+    """Luminance, chroma, the mask of pixels dark and grey enough to be a fill, and the
+    paper's luminance."""
     _, paper_lum = _paper(rgb)
     # Channel by channel: numpy reduces a length-3 last axis very slowly.
     r, g, b = rgb[..., 0], rgb[..., 1], rgb[..., 2]
@@ -67,7 +69,8 @@ def _prepare(rgb: np.ndarray) -> tuple[np.ndarray, np.ndarray, float]:
     lo = np.minimum(np.minimum(r, g), b)
     lum = (hi >> 1) + (lo >> 1)  # (hi + lo) / 2 without leaving uint8
     limit = int(min(paper_lum - 60.0, 200.0))
-    return lum, (lum < limit) & (hi - lo < 48), paper_lum
+    chroma = hi - lo
+    return lum, chroma, (lum < limit) & (chroma < 48), paper_lum
 
 
 def _erode(m: np.ndarray, k: int, axis: int) -> np.ndarray:
@@ -289,7 +292,7 @@ def _split_gaps(lum: np.ndarray, box: tuple[int, int, int, int], paper: float, m
                 yield (x0 + c0, y0 + r0, x0 + c1, y0 + r1)
 
 
-def _flat(lum: np.ndarray, box: tuple[int, int, int, int], paper: float, small: bool) -> Optional[str]:
+def _flat(lum: np.ndarray, chroma: np.ndarray, box: tuple[int, int, int, int], paper: float, small: bool) -> Optional[str]:
     """'grey' or 'black' when the box is of one flat colour (a label may sit inside)."""
     x0, y0, x1, y1 = box
     patch = lum[y0:y1, x0:x1].astype(np.int16)
@@ -300,7 +303,12 @@ def _flat(lum: np.ndarray, box: tuple[int, int, int, int], paper: float, small: 
         return None
     # A printed fill is flat to a few levels even in a JPEG scan; a clump of blurred
     # letters, a photo or a logo is not.
-    if float((np.abs(patch - body) <= FLAT_TOLERANCE).mean()) < FLAT_SHARE:
+    level = np.abs(patch - body) <= FLAT_TOLERANCE
+    if float(level.mean()) < FLAT_SHARE:
+        return None
+    # Toner and printed fills are neutral; the dark parts of a photo (forest on an
+    # aerial map, a shadow) keep a tint even where they look grey.
+    if float(chroma[y0:y1, x0:x1][level].mean()) > BODY_CHROMA:
         return None
     return "black" if body < 60 else "grey"
 
@@ -377,7 +385,7 @@ def _frame_around(dark: np.ndarray, label: tuple[int, int, int, int], zoom: floa
     return (left, top, right + 1, bottom + 1)
 
 
-def _framed_labels(page: Page, lum: np.ndarray, paper: float, zoom: float, sx: float, sy: float, boxes: list[BBox]):
+def _framed_labels(page: Page, lum: np.ndarray, paper: float, zoom: float, to_px, to_page, boxes: list[BBox]):
     """Outlined or faintly framed boxes found from the ground label printed in them.
 
     Some publishers redact with a white box with a dark outline, or leave little more
@@ -392,14 +400,52 @@ def _framed_labels(page: Page, lum: np.ndarray, paper: float, zoom: float, sx: f
         cx, cy = (w.bbox[0] + w.bbox[2]) / 2, (w.bbox[1] + w.bbox[3]) / 2
         if any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes + out):
             continue
-        px = (int(w.bbox[0] / sx), int(w.bbox[1] / sy), int(np.ceil(w.bbox[2] / sx)), int(np.ceil(w.bbox[3] / sy)))
-        frame = _frame_around(dark, px, zoom)
+        frame = _frame_around(dark, to_px(w.bbox), zoom)
         if frame is None:
             continue
-        bbox = (frame[0] * sx, frame[1] * sy, frame[2] * sx, frame[3] * sy)
+        bbox = to_page(frame)
         if bbox[3] - bbox[1] <= 3 * (w.bbox[3] - w.bbox[1]) + 6 and bbox[2] - bbox[0] <= 0.9 * page.width:
             out.append(bbox)
     return out
+
+
+def _rotation(page: Page):
+    """The /Rotate of the pymupdf page behind `page.render`, with its matrices.
+
+    The render shows the page as displayed (rotated), while words, drawings and the
+    model's boxes are in unrotated page space. The Page carries no rotation, so it is
+    read from the pymupdf page the render function closes over; without one, 0.
+    """
+    for cell in getattr(page.render, "__closure__", None) or ():
+        fz = cell.cell_contents
+        if getattr(fz, "rotation", 0) and hasattr(fz, "derotation_matrix"):
+            return fz.rotation_matrix, fz.derotation_matrix
+    return None
+
+
+def _mapping(page: Page, shape):
+    """Functions from render pixels to page boxes and back (scale, then un-rotate)."""
+    # The render may be a pixel larger than the page at this zoom; map by the real size.
+    sx = page.width / shape[1]
+    sy = page.height / shape[0]
+    turn = _rotation(page)
+
+    def to_page(r) -> BBox:
+        box = (r[0] * sx, r[1] * sy, r[2] * sx, r[3] * sy)
+        if turn:
+            import pymupdf
+
+            box = tuple(pymupdf.Rect(box) * turn[1])
+        return (float(box[0]), float(box[1]), float(box[2]), float(box[3]))
+
+    def to_px(b: BBox) -> tuple[int, int, int, int]:
+        if turn:
+            import pymupdf
+
+            b = tuple(pymupdf.Rect(b) * turn[0])
+        return (int(b[0] / sx), int(b[1] / sy), int(np.ceil(b[2] / sx)), int(np.ceil(b[3] / sy)))
+
+    return to_page, to_px
 
 
 def find(page: Page, path: str, zoom: float = ZOOM) -> list[Redaction]:
@@ -413,19 +459,17 @@ def find(page: Page, path: str, zoom: float = ZOOM) -> list[Redaction]:
         return []
     if rgb.ndim != 3 or min(rgb.shape[:2]) < 8:
         return []
-    # The render may be a pixel larger than the page at this zoom; map by the real size.
-    sx = page.width / rgb.shape[1]
-    sy = page.height / rgb.shape[0]
-    lum, mask, paper = _prepare(rgb)
+    to_page, to_px = _mapping(page, rgb.shape)
+    lum, chroma, mask, paper = _prepare(rgb)
     found: list[tuple[BBox, str]] = []
     for rect in _boxes_px(mask, zoom):
         for box in _split_gaps(lum, rect, paper, MIN_SIDE * zoom):
             small = min(box[2] - box[0], box[3] - box[1]) < SMALL * zoom
-            tone = _flat(lum, box, paper, small)
+            tone = _flat(lum, chroma, box, paper, small)
             if tone is not None:
-                found.append(((box[0] * sx, box[1] * sy, box[2] * sx, box[3] * sy), tone))
+                found.append((to_page(box), tone))
     found = [(b, tone) for b, tone in found if not _part_of_a_word(page, b)]
-    for bbox in _framed_labels(page, lum, paper, zoom, sx, sy, [b for b, _ in found]):
+    for bbox in _framed_labels(page, lum, paper, zoom, to_px, to_page, [b for b, _ in found]):
         found.append((bbox, "outlined"))
     covered = _covered(page, [b for b, _ in found])
     return [
