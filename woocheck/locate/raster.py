@@ -34,7 +34,7 @@ from .ocr_junk import is_label
 ZOOM = 1.0  # 72 dpi: scans at 300 dpi decode at 1/4 scale, the cheapest render
 MAX_PIXELS = 4_000_000  # a render larger than this is made at a lower zoom
 MIN_SIDE = 4.0  # pt: smaller dark blobs are bullets, bold strokes, specks
-MIN_AREA = 30.0  # pt²
+MIN_AREA = 45.0  # pt²
 MIN_FILL = 0.82  # share of the bounding box the opened mask covers
 OPEN = 5.0  # pt: side of the opening's square; ink thinner than this is text, a rule
 # or an outline (at 72 dpi the strokes of 20 pt bold type are 4 px), not a fill
