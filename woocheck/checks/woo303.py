@@ -50,8 +50,8 @@ def _hidden(word: Word, page: Page) -> bool:
 def _inside(word: Word, box) -> tuple[str, int, int] | None:
     """The characters of `word` whose centre lies in `box`, with their offsets.
 
-    The OCR layer is typically set in an invisible monospaced font, so spreading the
-    word's width evenly over its characters places them well enough.
+    Glyph boxes come from ingest; without them the word's width is spread evenly over
+    its characters (OCR layers are set in an invisible monospaced font).
     """
     x0, y0, x1, y1 = word.bbox
     # Most of the word's height must be in the box: a line of text just above or below
@@ -60,8 +60,12 @@ def _inside(word: Word, box) -> tuple[str, int, int] | None:
     if overlap < 0.6 * (y1 - y0) or x1 < box[0] or x0 > box[2]:
         return None
     n = len(word.text)
-    step = (x1 - x0) / max(1, n)
-    keep = [i for i in range(n) if box[0] - _EDGE <= x0 + (i + 0.5) * step <= box[2] + _EDGE]
+    if len(word.chars) == n:  # glyph boxes from ingest
+        centres = [(c[0] + c[2]) / 2 for c in word.chars]
+    else:
+        step = (x1 - x0) / max(1, n)
+        centres = [x0 + (i + 0.5) * step for i in range(n)]
+    keep = [i for i, cx in enumerate(centres) if box[0] - _EDGE <= cx <= box[2] + _EDGE]
     if not keep:
         return None
     a, b = keep[0], keep[-1] + 1
