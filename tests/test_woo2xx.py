@@ -96,7 +96,7 @@ LEGEND = "\nToelichting grondslagen\n\nJ  Art. 5.1 lid 2 sub e\nL  Art. 5.1 lid 
 
 
 def test_woo204_letter_missing_from_legend(tmp_path):
-    res = _scan(_txt(tmp_path, "Van: [REDACTED] [J]\nAan: [REDACTED] [K]\n" + LEGEND))
+    res = _scan(_txt(tmp_path, "Van: [REDACTED] [J]\nAan: [K]\n" + LEGEND))
     assert _codes(res) == ["WOO204", "WOO205"]  # K unknown; L never used
     msg = {f.code: f.message for f in res.findings}
     assert "K" in msg["WOO204"] and "J, L" in msg["WOO204"]

@@ -80,9 +80,10 @@ def _labelish_prefix(words: list[str]) -> list[str]:
 def _marker_label(page: Page, r: Redaction, cat: Catalogue, legend: Legend, starts: list[int], ends: list[int]) -> tuple[Optional[str], tuple[Ground, ...]]:
     text = page.text
     inner = text[r.start : r.end].strip("[]")
-    label, gs = _read_label(inner, cat, legend, inside=True, image=False) if re.search(r"\d", inner) else (None, ())
-    if gs:
-        return label, gs
+    if re.search(r"\d", inner) or re.fullmatch(r"[A-Z]{1,2}", inner):  # "[5.1.2e]", "[J]"
+        label, gs = _read_label(text[r.start : r.end], cat, legend, inside=True, image=False)
+        if gs:
+            return label, gs
     # Directly after, up to the end of the line or the next marker.
     stop = text.find("\n", r.end)
     stop = len(text) if stop < 0 else stop
@@ -270,9 +271,9 @@ def _box_runs(boxes: list[Redaction], free: list[Word]) -> list[list[int]]:
 def _share(runs: list[list[int]], labels: list[tuple[Optional[str], tuple[Ground, ...]]]) -> None:
     """Give unlabelled members of a run the run's label, when the run has exactly one."""
     for run in runs:
-        # Only a label that reads as real grounds is shared: "5.1.2" beside one box must not
-        # spread its error to its neighbours.
-        found = {labels[i][0]: labels[i] for i in run if labels[i][1] and all(g.valid for g in labels[i][1])}
+        # Only a label that reads as real grounds (or as a letter code) is shared: "5.1.2"
+        # beside one box must not spread its error to its neighbours.
+        found = {labels[i][0]: labels[i] for i in run if labels[i][1] and all(g.valid or g.via_legend for g in labels[i][1])}
         if len(found) == 1:
             shared = next(iter(found.values()))
             for i in run:
