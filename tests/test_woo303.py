@@ -1,6 +1,7 @@
 """WOO303: the OCR text layer still holds the words under a box burnt into a scan."""
 from __future__ import annotations
 
+import pymupdf
 from test_raster_locate import BLACK, GREY, build_scan
 
 from woocheck.config import Config
@@ -33,6 +34,16 @@ def test_number_under_a_grey_box_is_recovered(tmp_path):
     pdf = build_scan(tmp_path / "phone.pdf", [(72, 108, "Bel mij op 0612345678 vandaag")], [((128, 96, 192, 112), GREY)])
     findings, _ = woo303(pdf)
     assert [f.text for f in findings] == ["0612345678"]
+
+
+def test_email_local_part_under_the_box_is_recovered(tmp_path):
+    line = (72, 108, "Mail: p.pietersen@voorbeeld.nl")
+    x0 = 72 + pymupdf.get_text_length("Mail: ", fontname="helv", fontsize=11)
+    x1 = x0 + pymupdf.get_text_length("p.pietersen", fontname="helv", fontsize=11)
+    pdf = build_scan(tmp_path / "mail.pdf", [line], [((x0 - 1, 96, x1 + 1, 112), GREY)])
+    findings, _ = woo303(pdf)
+    assert len(findings) == 1
+    assert findings[0].text.startswith("p.pietersen") and "voorbeeld" not in findings[0].text
 
 
 def test_ocr_junk_of_the_box_is_not_a_leak(tmp_path):

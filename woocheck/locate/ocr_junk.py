@@ -143,6 +143,17 @@ def classify(token: str) -> str:
     if "@" in core:
         local = core.split("@", 1)[0].strip(_STRIP)
         return "email" if len(local) >= 3 and not _junk_shape(local) and re.fullmatch(r"[A-Za-z0-9._-]+", local) else "junk"
+    # "j.jansen", "van-der-berg", "p_de_vries": the parts of an address or a compound
+    # name; the token is as strong as its strongest part, unless a part is junk.
+    if re.fullmatch(r"[A-Za-zÀ-ÿ]+(?:[._-][A-Za-zÀ-ÿ]+)+", core):
+        # Parts are written in lower case in addresses; names are looked up capitalised.
+        kinds = [classify(part[:1].upper() + part[1:]) for part in re.split(r"[._-]", core)]
+        if "junk" in kinds and not all(len(p) <= 2 for p, k in zip(re.split(r"[._-]", core), kinds) if k == "junk"):
+            return "junk"
+        for kind in ("name", "word", "unknown"):
+            if kind in kinds:
+                return kind
+        return "junk"
     digits = sum(c.isdigit() for c in core)
     if digits:
         # Five digits or more: a phone number, a date, a BSN, an account. Shorter runs
