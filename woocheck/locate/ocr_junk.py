@@ -179,16 +179,16 @@ def leaked(tokens: list[str]) -> list[str]:
     """The tokens that read as language, or [] when the text is labels and junk.
 
     One token is enough when it is a word or name of four letters or more, a long
-    number or an e-mail address; shorter words and names and unknown tokens count only
-    when two or more of them stand together, because OCR junk produces the odd "de",
-    "Jor" or "pitizg" by itself.
+    number or an e-mail address; words and names of three letters and unknown tokens
+    count only when two or more of them stand together, because OCR junk produces the
+    odd "Als", "Jor" or "pitizg" by itself (two-letter words never count).
     """
     kinds = [classify(t) for t in tokens]
     def size(t: str) -> int:
         return len(t.strip(_STRIP))
 
     strong = [t for t, k in zip(tokens, kinds) if k in ("number", "email") or (k in ("word", "name") and size(t) >= 4)]
-    weak = [t for t, k in zip(tokens, kinds) if k in ("word", "name", "unknown")]
+    weak = [t for t, k in zip(tokens, kinds) if k in ("word", "name", "unknown") and size(t) >= 3]
     if strong or len(weak) >= 2:
         return [t for t, k in zip(tokens, kinds) if k in ("word", "name", "number", "email", "unknown")]
     return []
