@@ -200,3 +200,13 @@ def test_frame_without_a_label_is_a_table_cell(tmp_path):
         page.insert_text((160, 107), "zie bijlage 2", fontsize=8)
 
     assert raster_boxes(build_scan(tmp_path / "cell.pdf", [(72, 107, "Behandeld door")], draw=frame)) == []
+
+
+def test_vector_box_over_a_scan_is_left_to_the_vector_locator(tmp_path):
+    pdf = build_scan(tmp_path / "scan.pdf", [(72, 108, "Contact: Jan Jansen, kamer 4.12")])
+    doc = pymupdf.open(pdf)
+    doc[0].draw_rect(pymupdf.Rect(120, 96, 230, 112), color=None, fill=BLACK)  # drawn, not burnt in
+    doc.save(tmp_path / "drawn.pdf")
+    assert raster_boxes(tmp_path / "drawn.pdf") == []
+    result = scan_file(str(tmp_path / "drawn.pdf"), Config(select=("WOO301",)))
+    assert any(r.kind == "vector" for r in result.redactions)

@@ -409,6 +409,26 @@ def _framed_labels(page: Page, lum: np.ndarray, paper: float, zoom: float, to_px
     return out
 
 
+def _drawn_boxes(page: Page) -> np.ndarray:
+    """Filled vector paths and annotations on the page, as an (n, 4) array.
+
+    The render shows them too, but they are the vector and annotation locators'
+    business; reporting them again as raster boxes would count them twice.
+    """
+    rects = [d.rect for d in page.drawings if d.fill is not None and d.fill_opacity >= 0.5]
+    rects += [a.bbox for a in page.annotations if a.kind != "Link"]
+    return np.array(rects, dtype=np.float64).reshape(-1, 4)
+
+
+def _is_drawn(box: BBox, drawn: np.ndarray) -> bool:
+    if not len(drawn):
+        return False
+    w = np.minimum(drawn[:, 2], box[2]) - np.maximum(drawn[:, 0], box[0])
+    h = np.minimum(drawn[:, 3], box[3]) - np.maximum(drawn[:, 1], box[1])
+    area = max(1e-6, (box[2] - box[0]) * (box[3] - box[1]))
+    return bool((np.clip(w, 0, None) * np.clip(h, 0, None) >= 0.8 * area).any())
+
+
 def _rotation(page: Page):
     """The /Rotate of the pymupdf page behind `page.render`, with its matrices.
 
@@ -468,7 +488,8 @@ def find(page: Page, path: str, zoom: float = ZOOM) -> list[Redaction]:
             tone = _flat(lum, chroma, box, paper, small)
             if tone is not None:
                 found.append((to_page(box), tone))
-    found = [(b, tone) for b, tone in found if not _part_of_a_word(page, b)]
+    drawn = _drawn_boxes(page)
+    found = [(b, tone) for b, tone in found if not _part_of_a_word(page, b) and not _is_drawn(b, drawn)]
     for bbox in _framed_labels(page, lum, paper, zoom, to_px, to_page, [b for b, _ in found]):
         found.append((bbox, "outlined"))
     covered = _covered(page, [b for b, _ in found])
