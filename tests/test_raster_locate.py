@@ -210,3 +210,13 @@ def test_vector_box_over_a_scan_is_left_to_the_vector_locator(tmp_path):
     assert raster_boxes(tmp_path / "drawn.pdf") == []
     result = scan_file(str(tmp_path / "drawn.pdf"), Config(select=("WOO301",)))
     assert any(r.kind == "vector" for r in result.redactions)
+
+
+def test_dark_header_row_with_light_words_is_not_a_redaction(tmp_path):
+    def header(page):
+        page.draw_rect(pymupdf.Rect(72, 200, 500, 218), color=None, fill=(0.25, 0.25, 0.25))
+        for x, word in ((78, "Naam"), (200, "Functie"), (330, "Afdeling")):
+            page.insert_text((x, 213), word, fontsize=11, fontname="hebo", color=(1, 1, 1))
+
+    pdf = build_scan(tmp_path / "header.pdf", [(78, 236, "Jansen"), (200, 236, "adviseur")], draw=header)
+    assert raster_boxes(pdf) == []

@@ -409,6 +409,39 @@ def _framed_labels(page: Page, lum: np.ndarray, paper: float, zoom: float, to_px
     return out
 
 
+def _is_banner(page: Page, box: BBox, lum: np.ndarray, paper: float, to_px) -> bool:
+    """A dark bar with light words printed in it: a table header, a title bar, a chat
+    bubble in dark mode. Every word the OCR reads in it as language is visible in the
+    image as light letters, where a redaction hides what the OCR read (and shows at
+    most its ground label)."""
+    from .ocr_junk import classify
+
+    x0, y0, x1, y1 = to_px(box)
+    patch = lum[y0:y1, x0:x1]
+    if patch.size == 0:
+        return False
+    cut = (_low(patch) + paper) / 2
+    words = [
+        w
+        for w in page.words
+        if w.bbox
+        and box[0] <= (w.bbox[0] + w.bbox[2]) / 2 <= box[2]
+        and box[1] <= (w.bbox[1] + w.bbox[3]) / 2 <= box[3]
+        and classify(w.text) in ("word", "name", "unknown", "number", "email")
+    ]
+    if not words:
+        return False
+    for w in words:
+        inner = (max(w.bbox[0], box[0]), max(w.bbox[1], box[1]), min(w.bbox[2], box[2]), min(w.bbox[3], box[3]))
+        a, b, c, d = to_px(inner)
+        light = lum[b:d, a:c] > cut
+        # Light letters across most of the word's width; a ground label printed over
+        # one spot of a longer hidden word does not make it visible.
+        if light.size == 0 or light.mean() < 0.08 or light.any(axis=0).mean() < 0.6:
+            return False
+    return True
+
+
 def _drawn_boxes(page: Page) -> np.ndarray:
     """Filled vector paths and annotations on the page, as an (n, 4) array.
 
@@ -489,7 +522,11 @@ def find(page: Page, path: str, zoom: float = ZOOM) -> list[Redaction]:
             if tone is not None:
                 found.append((to_page(box), tone))
     drawn = _drawn_boxes(page)
-    found = [(b, tone) for b, tone in found if not _part_of_a_word(page, b) and not _is_drawn(b, drawn)]
+    found = [
+        (b, tone)
+        for b, tone in found
+        if not _part_of_a_word(page, b) and not _is_drawn(b, drawn) and not _is_banner(page, b, lum, paper, to_px)
+    ]
     for bbox in _framed_labels(page, lum, paper, zoom, to_px, to_page, [b for b, _ in found]):
         found.append((bbox, "outlined"))
     covered = _covered(page, [b for b, _ in found])
