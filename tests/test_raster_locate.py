@@ -220,3 +220,13 @@ def test_dark_header_row_with_light_words_is_not_a_redaction(tmp_path):
 
     pdf = build_scan(tmp_path / "header.pdf", [(78, 236, "Jansen"), (200, 236, "adviseur")], draw=header)
     assert raster_boxes(pdf) == []
+
+
+def test_box_showing_its_own_label_phrase_is_a_redaction(tmp_path):
+    def labelled(page):
+        page.draw_rect(pymupdf.Rect(120, 96, 260, 112), color=None, fill=GREY)
+        page.insert_text((150, 108), "buiten verzoek", fontsize=10, color=(1, 1, 1))
+
+    pdf = build_scan(tmp_path / "scope.pdf", [(72, 108, "Besluit:")], draw=labelled)
+    boxes = raster_boxes(pdf)
+    assert len(boxes) == 1 and "verzoek" in boxes[0].covered_text

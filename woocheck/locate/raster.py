@@ -414,21 +414,23 @@ def _is_banner(page: Page, box: BBox, lum: np.ndarray, paper: float, to_px) -> b
     bubble in dark mode. Every word the OCR reads in it as language is visible in the
     image as light letters, where a redaction hides what the OCR read (and shows at
     most its ground label)."""
-    from .ocr_junk import classify
+    from .ocr_junk import classify, strip_label_phrases
 
     x0, y0, x1, y1 = to_px(box)
     patch = lum[y0:y1, x0:x1]
     if patch.size == 0:
         return False
     cut = (_low(patch) + paper) / 2
-    words = [
+    inside = [
         w
         for w in page.words
         if w.bbox
         and box[0] <= (w.bbox[0] + w.bbox[2]) / 2 <= box[2]
         and box[1] <= (w.bbox[1] + w.bbox[3]) / 2 <= box[3]
-        and classify(w.text) in ("word", "name", "unknown", "number", "email")
     ]
+    # What a redaction tool prints in its box ("buiten verzoek") is visible by design.
+    kept = set(strip_label_phrases(" ".join(w.text for w in inside)).split())
+    words = [w for w in inside if w.text in kept and classify(w.text) in ("word", "name", "unknown", "number", "email")]
     if not words:
         return False
     for w in words:
