@@ -91,7 +91,8 @@ def _classify(glyph: np.ndarray, chars: str, height: int) -> list[tuple[str, flo
     return sorted(scores.items(), key=lambda kv: -kv[1])
 
 
-def _line_components(mask: np.ndarray):
+def _line_components(mask: np.ndarray, margin: int):
+    """Connected light (or dark) blobs that lie inside the box, away from its edge band."""
     from scipy import ndimage
 
     labels, n = ndimage.label(mask, structure=np.ones((3, 3), dtype=bool))
@@ -101,8 +102,8 @@ def _line_components(mask: np.ndarray):
         if sl is None:
             continue
         y0, y1, x0, x1 = sl[0].start, sl[0].stop, sl[1].start, sl[1].stop
-        if y0 == 0 or x0 == 0 or y1 == H or x1 == W:
-            continue  # touches the crop edge: paper around the box, not lettering
+        if y0 < margin or x0 < margin or y1 > H - margin or x1 > W - margin:
+            continue  # in the edge band: paper or a bracket around the box, not lettering
         comp = labels[sl] == i
         if comp.sum() < 2:
             continue
@@ -135,14 +136,14 @@ def read_label(page: Page, box: BBox) -> tuple[tuple[str, float], ...]:
     light = gray > bg + max(MIN_CONTRAST, CONTRAST_SHARE * (hi - bg))
     dark = gray < bg - max(MIN_CONTRAST, CONTRAST_SHARE * (bg - lo))
     for mask in (light, dark) if light.sum() >= dark.sum() else (dark, light):
-        texts = _read_mask(mask)
+        texts = _read_mask(mask, margin=int(pad * ZOOM))
         if texts:
             return texts
     return ()
 
 
-def _read_mask(mask: np.ndarray) -> tuple[tuple[str, float], ...]:
-    comps = _line_components(mask)
+def _read_mask(mask: np.ndarray, margin: int) -> tuple[tuple[str, float], ...]:
+    comps = _line_components(mask, margin)
     if not comps:
         return ()
     tall = [c for c in comps if c[3] - c[1] >= MIN_GLYPH_PX]
@@ -155,12 +156,14 @@ def _read_mask(mask: np.ndarray) -> tuple[tuple[str, float], ...]:
     glyphs = [c for c in glyphs if abs((c[1] + c[3]) / 2 - mid) < 0.5 * height]
     if not 2 <= len(glyphs) <= 8:
         return ()
-    top = min(c[1] for c in glyphs)
+    height = max(c[3] - c[1] for c in glyphs)  # of the line kept, not of a stray blob
+    if height < MIN_GLYPH_PX:
+        return ()
     base = max(c[3] for c in glyphs if c[3] - c[1] >= 0.82 * height)
     items = [(c[0], c) for c in glyphs]
     for c in comps:
         h, w = c[3] - c[1], c[2] - c[0]
-        if c in glyphs or h >= 0.5 * height or w >= 0.5 * height:
+        if any(c is g for g in glyphs) or h >= 0.5 * height or w >= 0.5 * height:
             continue
         if abs(c[3] - base) <= 0.25 * height and c[1] > mid:
             items.append((c[0], "."))
