@@ -7,6 +7,7 @@ is a name wherever else it appears.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from typing import Optional
 
@@ -18,6 +19,13 @@ from .recognizers.person import CAPW, IFX, INIT
 # When two entities claim the same characters, the more specific one wins.
 PRIORITY = {"EMAIL": 8, "IBAN": 7, "BSN": 6, "PHONE": 5, "PLATE": 4, "ADDRESS": 3, "BIRTHDATE": 2, "PERSON": 1}
 WEAK_BELOW = 0.6  # a pattern hit without supporting context words stays below this
+_PAREN = re.compile(r"\([^()]*\)")
+_IFX_SP = re.compile(rf"(?<![\p{{L}}]){IFX}\s+")
+_INIT_WORD = re.compile(rf"(?<![\p{{L}}]){INIT}")
+_CAPW_RE = re.compile(CAPW)
+_INIT_OR_CAPW = re.compile(rf"{INIT}|{CAPW}")
+_PAREN_GIVEN = re.compile(rf"\(({CAPW})\)")
+TITLE_ONLY = re.compile(r"(?i)(?:dhr|mevr|mevrouw|mw|heer|meneer|mijnheer|mej|drs|dr|mr|ir|prof|ing)\.?")
 MARKER = re.compile(r"\[[^\]\n]{0,30}\]|█+|■+")
 
 
@@ -37,13 +45,13 @@ class Hit:
 def surname_keys(name: str) -> list[str]:
     """Lowercased surname words of a name: "M. Faber- van de Klashorst" -> [faber,
     klashorst]; "Jansen, Karin" -> [jansen]; "Jan de Boer" -> [boer]."""
-    name = re.sub(r"\([^()]*\)", " ", name)
+    name = _PAREN.sub(" ", name)
     given_first = "," not in name
     if "," in name:
         name = name.split(",")[0]
-    name = re.sub(rf"(?<![\p{{L}}]){IFX}\s+", " ", name)
-    has_initials = bool(re.search(rf"(?<![\p{{L}}]){INIT}", name))
-    caps = re.findall(CAPW, name)
+    name = _IFX_SP.sub(" ", name)
+    has_initials = bool(_INIT_WORD.search(name))
+    caps = _CAPW_RE.findall(name)
     if given_first and not has_initials and len(caps) >= 2:
         caps = caps[1:]
     return [c.lower() for c in caps]
@@ -51,29 +59,29 @@ def surname_keys(name: str) -> list[str]:
 
 def given_initial(name: str) -> Optional[str]:
     """The first letter of the given name, if the span carries one."""
-    name = re.sub(r"\([^()]*\)", " ", name)
+    name = _PAREN.sub(" ", name)
     if "," in name:
-        after = re.findall(rf"{INIT}|{CAPW}", name.split(",", 1)[1])
+        after = _INIT_OR_CAPW.findall(name.split(",", 1)[1])
         return after[0][0] if after else None
-    m = re.search(rf"(?<![\p{{L}}]){INIT}", name)
+    m = _INIT_WORD.search(name)
     if m:
         return m.group()[0]
-    caps = re.findall(CAPW, re.sub(rf"(?<![\p{{L}}]){IFX}\s+", " ", name))
+    caps = _CAPW_RE.findall(_IFX_SP.sub(" ", name))
     return caps[0][0] if len(caps) >= 2 else None
 
 
 def given_name(name: str) -> Optional[str]:
     """The spelled-out given name of a span, if any: "Ark, T. van (Tamara)" -> Tamara,
     "Karin Jansen" -> Karin, "J. Jansen" -> None."""
-    m = re.search(rf"\(({CAPW})\)", name)
+    m = _PAREN_GIVEN.search(name)
     if m:
         return m.group(1)
-    plain = re.sub(r"\([^()]*\)", " ", name)
+    plain = _PAREN.sub(" ", name)
     if "," in plain:
-        after = re.findall(rf"{INIT}|{CAPW}", plain.split(",", 1)[1])
+        after = _INIT_OR_CAPW.findall(plain.split(",", 1)[1])
         return after[0] if after and not after[0].endswith(".") else None
-    caps = re.findall(CAPW, re.sub(rf"(?<![\p{{L}}]){IFX}\s+", " ", plain))
-    if len(caps) >= 2 and not re.search(rf"(?<![\p{{L}}]){INIT}", plain):
+    caps = _CAPW_RE.findall(_IFX_SP.sub(" ", plain))
+    if len(caps) >= 2 and not _INIT_WORD.search(plain):
         return caps[0]
     return None
 
@@ -105,13 +113,38 @@ def _merge_persons(hits: list[Hit], text: str) -> list[Hit]:
 
 
 def _resolve(hits: list[Hit]) -> list[Hit]:
+    """Keep one entity per stretch of text, the most specific first (n log n: a hostile
+    page can carry tens of thousands of hits)."""
     order = sorted(hits, key=lambda h: (-PRIORITY.get(h.entity, 0), -(h.end - h.start), h.start))
+    starts: list[int] = []  # kept spans never overlap, so sorted starts give sorted ends
     kept: list[Hit] = []
     for h in order:
-        if any(h.start < k.end and k.start < h.end for k in kept):
+        i = bisect_left(starts, h.start)
+        if i > 0 and kept[i - 1].end > h.start:
             continue
-        kept.append(h)
-    return sorted(kept, key=lambda h: (h.start, h.end))
+        if i < len(kept) and kept[i].start < h.end:
+            continue
+        starts.insert(i, h.start)
+        kept.insert(i, h)
+    return kept
+
+
+CHUNK = 500_000  # characters per analyzer call; spaCy refuses texts beyond nlp.max_length
+
+
+def _chunks(text: str):
+    """(offset, piece) of at most CHUNK characters, cut at a blank line or line end when
+    there is one, so that a name is rarely split (a hostile page can be megabytes)."""
+    pos = 0
+    while len(text) - pos > CHUNK:
+        cut = text.rfind("\n\n", pos + CHUNK // 2, pos + CHUNK)
+        if cut == -1:
+            cut = text.rfind("\n", pos + CHUNK // 2, pos + CHUNK)
+        if cut == -1:
+            cut = pos + CHUNK
+        yield pos, text[pos:cut]
+        pos = cut
+    yield pos, text[pos:]
 
 
 def analyze_text(text: str) -> list[Hit]:
@@ -120,10 +153,25 @@ def analyze_text(text: str) -> list[Hit]:
         return []
     from .engine import analyzer
 
-    hits = _from_results(text, analyzer().analyze(text=text, language="nl"))
+    results = []
+    for offset, chunk in _chunks(text):
+        for r in analyzer().analyze(text=chunk, language="nl"):
+            r.start += offset
+            r.end += offset
+            results.append(r)
+    hits = _from_results(text, results)
     markers = [m.span() for m in MARKER.finditer(text)]
     # A name overlapping "[REDACTED]" is the marker itself, not a name ("t.a.v. [REDACTED]").
-    hits = [h for h in hits if h.entity != "PERSON" or not any(h.start < e and s < h.end for s, e in markers)]
+    if markers:
+        marker_starts = [s for s, _ in markers]
+
+        def in_marker(h: Hit) -> bool:
+            i = bisect_left(marker_starts, h.end)
+            return i > 0 and markers[i - 1][1] > h.start
+
+        hits = [h for h in hits if h.entity != "PERSON" or not in_marker(h)]
+    # A title or salutation alone is no name ("Dhr. Dhr.", "Mevrouw" in a header).
+    hits = [h for h in hits if h.entity != "PERSON" or not TITLE_ONLY.fullmatch(h.text)]
     return _resolve(_merge_persons(hits, text))
 
 
@@ -142,14 +190,16 @@ def spread(pages: list[str], hits: list[list[Hit]], functional) -> list[list[Hit
         return hits
     out = []
     for text, page in zip(pages, hits):
-        page = list(page)
+        page = list(page)  # sorted, non-overlapping (see _resolve)
+        starts = [h.start for h in page]
+        added = []
         for s, e, why in spread_surnames(text, surnames, locals_):
-            overlapping = [i for i, h in enumerate(page) if h.start < e and s < h.end]
-            if not overlapping:
-                page.append(Hit("PERSON", text[s:e], s, e, 0.6, False, why))
-            else:
-                for i in overlapping:
-                    if page[i].entity == "PERSON" and page[i].weak:
-                        page[i] = replace(page[i], weak=False, evidence=why)
-        out.append(sorted(page, key=lambda h: (h.start, h.end)))
+            i = bisect_left(starts, e)  # hits starting before e; only i-1 can reach into [s, e)
+            j = i - 1
+            if j >= 0 and page[j].end > s:
+                if page[j].entity == "PERSON" and page[j].weak:
+                    page[j] = replace(page[j], weak=False, evidence=why)
+                continue
+            added.append(Hit("PERSON", text[s:e], s, e, 0.6, False, why))
+        out.append(sorted(page + added, key=lambda h: (h.start, h.end)))
     return out

@@ -15,8 +15,12 @@ from spacy.language import Language
 
 @Language.component("woocheck_lowercase_lemma")
 def lowercase_lemma(doc):
-    for token in doc:
-        token.lemma_ = token.lower_
+    # Both attributes are hashes into the same string store: copy the column in one go
+    # rather than token by token (this pipeline runs on every page).
+    from spacy.attrs import LEMMA, LOWER
+
+    if len(doc):
+        doc.from_array([LEMMA], doc.to_array([LOWER]).reshape(-1, 1))
     return doc
 
 
@@ -36,6 +40,53 @@ def _nlp_engine(nlp):
     return BlankDutchNlpEngine(nlp)
 
 
+def _enhancer():
+    from bisect import bisect_right
+
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    class IndexedLemmaEnhancer(LemmaContextAwareEnhancer):
+        """Presidio's lemma context step, with the token under a hit found by bisection.
+
+        Upstream walks the token list from the start for every hit, which is quadratic
+        on a page with thousands of hits (a hostile or just very long page). Same result:
+        the first token whose end lies beyond the hit's start.
+        """
+
+        _for = None
+        _ends: list = []
+
+        def _find_index_of_match_token(self, word, start, tokens, tokens_indices):
+            if self._for is not tokens_indices:
+                self._ends = [i + len(t) for i, t in zip(tokens_indices, tokens)]
+                self._for = tokens_indices
+            i = bisect_right(self._ends, start)
+            if i >= len(self._ends):
+                raise ValueError(f"Did not find word '{word}' in the list of tokens")
+            return i
+
+        _kw_for = None
+        _kw_set: frozenset = frozenset()
+
+        def _add_n_words(self, index, n_words, lemmas, lemmatized_filtered_keywords, is_backward):
+            # Upstream tests membership in a list and may walk to the start of the page
+            # when no keyword is near: a set, and a walk of at most a few dozen tokens.
+            if self._kw_for is not lemmatized_filtered_keywords:
+                self._kw_set = frozenset(lemmatized_filtered_keywords)
+                self._kw_for = lemmatized_filtered_keywords
+            words, remaining, i, steps = [], n_words + 1, index, 0
+            while 0 <= i < len(lemmas) and remaining > 0 and steps < 8 * (n_words + 1):
+                lower = lemmas[i].lower()
+                if lower in self._kw_set:
+                    words.append(lower)
+                    remaining -= 1
+                i = i - 1 if is_backward else i + 1
+                steps += 1
+            return words
+
+    return IndexedLemmaEnhancer()
+
+
 @lru_cache(maxsize=1)
 def analyzer():
     import spacy
@@ -49,4 +100,6 @@ def analyzer():
     registry = RecognizerRegistry(supported_languages=["nl"])
     for recognizer in all_recognizers():
         registry.add_recognizer(recognizer)
-    return AnalyzerEngine(registry=registry, nlp_engine=_nlp_engine(nlp), supported_languages=["nl"])
+    return AnalyzerEngine(
+        registry=registry, nlp_engine=_nlp_engine(nlp), supported_languages=["nl"], context_aware_enhancer=_enhancer()
+    )

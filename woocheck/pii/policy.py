@@ -10,7 +10,7 @@ the office address or general number in an organisation's letterhead.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -31,12 +31,23 @@ class Officials:
     functional: tuple[str, ...]  # lowercase local parts
     people: tuple[tuple[str, frozenset[str], str], ...]  # (first letter, surname keys, role)
 
-    @property
+    @cached_property
     def role_re(self) -> str:
         words = sorted(self.roles, key=len, reverse=True)
         return r"(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")(?![\p{L}])"
 
-    @property
+    @cached_property
+    def patterns(self) -> "_RolePatterns":
+        return _RolePatterns(self.role_re)
+
+    @cached_property
+    def functional_re(self):
+        """A local part that is a functional word, starts with one ("postbus.dgm",
+        "woo2") or ends with one ("team.woo")."""
+        words = "|".join(re.escape(w) for w in sorted(self.functional, key=len, reverse=True)) or "(?!)"
+        return re.compile(rf"^(?:{words})(?:$|[._\-\d])|[._-](?:{words})$")
+
+    @cached_property
     def code_re(self):
         return re.compile(rf"^([MS])(?:{'|'.join(re.escape(m) for m in self.ministries)})$")
 
@@ -78,8 +89,11 @@ def load_officials(extra_files: tuple[str, ...] = ()) -> Officials:
                      tuple(functional), tuple(people))
 
 
+_TAG_S = re.compile(r"\s*['’]\s*s$")
+
+
 def _norm_tag(tag: str) -> str:
-    return re.sub(r"\s*['’]\s*s$", "", tag.strip()).lower()
+    return _TAG_S.sub("", tag.strip()).lower()
 
 
 TITLE_RUN = r"(?:(?:dhr|mw|mevr|mevrouw|de\s+heer|heer|drs|mr|ir|dr|prof|ing)\.?\s*)*"
@@ -91,37 +105,62 @@ LETTERHEAD = re.compile(
 )
 
 
+_MOTION = re.compile(
+    r"(?i)\b(?:motie|moties|amendement)(?:\s+van\s+(?:het\s+lid|de\s+leden))?\s+"
+    r"(?:[\p{L}'’. -]{1,40}(?:/|\s+en\s+|,\s*))?(?:van\s+(?:de[nr]?\s+)?|de\s+)?$"
+)
+_TAG_THEN_BRACKET = re.compile(rf"([\p{{L}}']+)\s*\(\s*{TITLE_RUN}$")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n\s*\n")
+_MEMBER = re.compile(r"(?i)\b(?:het lid|de leden|kamerleden)\b")
+_MOTION_END = re.compile(r"(?i)over tot de orde van de dag\.?\s*$")
+_MOTION_SIGNERS = re.compile(r"(?i)over tot de orde van de dag\.?\s*\n(?:[^\n]{1,40}\n){0,8}$")
+_BRACKETS_AFTER = re.compile(r"\s*\(([^()]{1,120})\)")
+_TITLE_BEFORE = re.compile(rf"\b{TITLE_RUN.replace('*', '+')}$", flags=re.IGNORECASE)
+_TAG_SPLIT = re.compile(r"[\s,/;]+")
+
+
+class _RolePatterns:
+    """The role-dependent patterns of one Officials, compiled once."""
+
+    def __init__(self, role: str):
+        self.before = re.compile(rf"({role})(?:\s+\p{{Lu}}[\p{{L}}-]*){{0,3}}[\s,:]*{TITLE_RUN}$", flags=re.IGNORECASE)
+        self.inside = re.compile(role)
+        self.comma_after = re.compile(rf"[ \t]*,[ \t]*(?:de\s+|het\s+)?({role})")
+        self.line_below = re.compile(rf"[ \t,]*\n[ \t*]*(?:de\s+|het\s+)?({role})", flags=re.IGNORECASE)
+        self.line_above = re.compile(rf"[ \t*]*(?:de\s+|het\s+)?({role})", flags=re.IGNORECASE)
+
+
 def _office(text: str, hit: Hit, off: Officials) -> Optional[str]:
     """The reason a PERSON span names a public office holder, from the text around it."""
-    role = off.role_re
+    pats = off.patterns
     before = text[max(0, hit.start - 90):hit.start]
-    m = re.search(rf"({role})(?:\s+\p{{Lu}}[\p{{L}}-]*){{0,3}}[\s,:]*{TITLE_RUN}$", before, flags=re.IGNORECASE)
+    m = pats.before.search(before)
     if m:
         return f"named as {m.group(1).lower()}"
-    if re.search(r"(?i)\b(?:motie|moties|amendement)(?:\s+van\s+(?:het\s+lid|de\s+leden))?\s+(?:[\p{L}'’. -]{1,40}(?:/|\s+en\s+|,\s*))?(?:van\s+(?:de[nr]?\s+)?|de\s+)?$", before):
+    if _MOTION.search(before):
         return "named motion or amendment of a member of parliament"
     # "De VNG (dhr. Van der Wal, voorzitter)": a name in brackets right after an org tag.
-    m = re.search(rf"([\p{{L}}']+)\s*\(\s*{TITLE_RUN}$", before)
+    m = _TAG_THEN_BRACKET.search(before)
     if m and _norm_tag(m.group(1)) in off.org_tags:
         return f"board member at an administrative table ({m.group(1)})"
-    sentence = re.split(r"[.!?]\s|\n\s*\n", before)[-1]
-    if re.search(r"(?i)\b(?:het lid|de leden|kamerleden)\b", sentence):
+    sentence = _SENTENCE_BREAK.split(before)[-1]
+    if _MEMBER.search(sentence):
         return "named as member of parliament"
-    if re.search(r"(?i)over tot de orde van de dag\.?\s*$", text[max(0, hit.start - 120):hit.start].rstrip()) or \
-            re.search(r"(?i)over tot de orde van de dag\.?\s*\n(?:[^\n]{1,40}\n){0,8}$", text[max(0, hit.start - 400):hit.start]):
+    if _MOTION_END.search(text[max(0, hit.start - 120):hit.start].rstrip()) or \
+            _MOTION_SIGNERS.search(text[max(0, hit.start - 400):hit.start]):
         return "signs a motion as member of parliament"
     after = text[hit.end:hit.end + 160]
-    m = re.match(r"\s*\(([^()]{1,120})\)", after)
+    m = _BRACKETS_AFTER.match(after)
     if m:
         inner = m.group(1)
         # Minutes of an administrative table name board members formally ("dhr. M.
         # Boumans (VNG)", "Mevr. Spies (VNG)"); "Lies Verbruggen (COA)" with a spelled-out
         # first name and no title is the style of a civil-service working group.
-        formal = given_name(hit.text) is None or bool(re.search(rf"\b{TITLE_RUN.replace('*', '+')}$", before.rstrip() + " ", flags=re.IGNORECASE))
-        r = re.search(role, inner)
+        formal = given_name(hit.text) is None or bool(_TITLE_BEFORE.search(before.rstrip() + " "))
+        r = pats.inside.search(inner)
         if r:
             return f"named as {r.group().lower()}"
-        for token in re.split(r"[\s,/;]+", inner):
+        for token in _TAG_SPLIT.split(inner):
             if not token:
                 continue
             code = off.code_re.match(token)
@@ -131,18 +170,19 @@ def _office(text: str, hit: Hit, off: Officials) -> Optional[str]:
                 return f"board member at an administrative table ({token.strip()})"
         if _norm_tag(inner) in off.org_tags and formal:
             return f"board member at an administrative table ({inner.strip()})"
-    m = re.match(rf"[ \t]*,[ \t]*(?:de\s+|het\s+)?({role})", after)
+    m = pats.comma_after.match(after)
     if m:
         return f"named as {m.group(1).lower()}"
     # A signature: the role on the line below the name, or on the line above it.
-    m = re.match(rf"[ \t,]*\n[ \t*]*(?:de\s+|het\s+)?({role})", after, flags=re.IGNORECASE)
+    m = pats.line_below.match(after)
     if m:
         return f"signs as {m.group(1).lower()}"
     line_start = text.rfind("\n", 0, hit.start) + 1
     if not text[line_start:hit.start].strip():
         prev = [ln for ln in text[max(0, line_start - 200):line_start].split("\n") if ln.strip()]
-        if prev and re.match(rf"[ \t*]*(?:de\s+|het\s+)?({role})", prev[-1], flags=re.IGNORECASE):
-            return "signs as " + re.match(rf"[ \t*]*(?:de\s+|het\s+)?({role})", prev[-1], flags=re.IGNORECASE).group(1).lower()
+        m = pats.line_above.match(prev[-1]) if prev else None
+        if m:
+            return "signs as " + m.group(1).lower()
     return None
 
 
@@ -157,17 +197,19 @@ def _allowlisted(name: str, off: Officials) -> Optional[str]:
     return None
 
 
+_REDACTED_LOCAL = re.compile(r"(?i)\[[^\]]*\]|[█■x*_]+")
+_BOX_OCR_LOCAL = re.compile(r"[A-Z|\[\]]+")
+
+
 def _email(hit: Hit, off: Officials) -> Optional[str]:
     local = hit.text.rsplit("@", 1)[0]
-    if re.fullmatch(r"\[[^\]]*\]|[█■x*_]+|X+", local, flags=re.IGNORECASE) or re.fullmatch(r"\[[^\]]*\]", local):
+    if _REDACTED_LOCAL.fullmatch(local):
         return "local part already redacted"
     # The OCR of a grey redaction box reads as capitals ("BEEE@minszw.nl"): the box itself.
-    if re.fullmatch(r"[A-Z|\[\]]+", local):
+    if _BOX_OCR_LOCAL.fullmatch(local):
         return "local part already redacted (OCR of a redaction box)"
-    low = local.lower()
-    for word in off.functional:
-        if low == word or re.match(rf"{re.escape(word)}[._\-\d]", low) or low.endswith(("." + word, "-" + word, "_" + word)):
-            return "functional mailbox"
+    if off.functional_re.search(local.lower()):
+        return "functional mailbox"
     return None
 
 
@@ -198,7 +240,7 @@ def apply(pages: list[str], hits: list[list[Hit]], off: Officials) -> list[list[
             elif h.entity == "ADDRESS" or (h.entity == "PHONE" and not re.match(r"\s*(?:\+31|0031|0)\s*\(?0?\)?\s*6", h.text)):
                 window = text[max(0, h.start - 150):h.end + 150]
                 # An address right under a person's name is that person's, letterhead or not.
-                addressee = any(o.entity == "PERSON" and not o.public and 0 <= h.start - o.end <= 60 for o in out)
+                addressee = any(o.entity == "PERSON" and not o.public and 0 <= h.start - o.end <= 60 for o in out[-3:])
                 if LETTERHEAD.search(window) and not addressee:
                     reason = "organisation's office address or general number (letterhead)"
             out.append(replace(h, public=True, reason=reason) if reason else h)

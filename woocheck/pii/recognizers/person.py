@@ -44,7 +44,7 @@ TITLE = (
     r"(?:[Dd]hr\.?|[Dd]e [Hh]eer|[Hh]eer|[Mm]eneer|[Mm]ijnheer|[Mm]evr\.?|[Mm]evrouw|[Mm]w\.?|[Mm]ej\.?"
     r"|[Dd]rs\.|[Dd]rs|[Mm]r\.|[Ii]r\.|[Dd]r\.|[Pp]rof\.|[Ii]ng\.|[Ds]s\.|[Bb]c\.|MSc|MA|LLM)(?![\p{L}])"
 )
-TITLES = rf"{TITLE}(?:{WS}{TITLE})*"
+TITLES = rf"{TITLE}(?:{WS}{TITLE}){{0,2}}"  # "mw. drs.", "de heer mr. dr."; bounded
 ROLE = (
     r"(?i:minister-president|minister|staatssecretaris|burgemeester|loco-burgemeester|wethouder"
     r"|gedeputeerde|kamerlid|commissaris van de koning|secretaris-generaal|directeur-generaal"
@@ -72,7 +72,7 @@ _SIGNOFF_RE = re.compile(
 _CONTACT_RE = re.compile(
     r"(?m)^[ \t*]*(?:Contactpersoon|Contactpersonen|Behandeld door|Opgesteld door|Auteur|Steller|Inlichtingen bij|Informatie bij|[Tt]\.a\.v\.|Ter attentie van)(?:\*\*)?[ \t]*:?[ \t]*(?P<v>[^\n]*)$"
 )
-_NAME_EMAIL_RE = re.compile(r"(?P<n>[^\n<>;:\[\]]{2,80}?)[ \t]*(?:<|\[mailto:)[^<>\s\]]+@[^<>\s\]]+[>\]]")
+_ADDRESS_IN_BRACKETS_RE = re.compile(r"(?:<|\[mailto:)[^<>\s\]]+@[^<>\s\]]+[>\]]")
 _LABEL_LINE_RE = re.compile(r"^[ \t*#]*(?:\p{Lu}[\p{Ll} -]+(?:\t|:)|#|\d+[.)] )")
 
 PLACE_SUFFIX = re.compile(
@@ -111,7 +111,7 @@ def _res(recognizer, start: int, end: int, score: float, evidence: str, weak: bo
 
 
 def _cap_tokens(name: str) -> list[str]:
-    return re.findall(CAPW, name)
+    return _CAPW_ANY.findall(name)
 
 
 def _keep_first_line(text: str, start: int, end: int) -> int:
@@ -123,7 +123,7 @@ def _keep_first_line(text: str, start: int, end: int) -> int:
     first, _, _ = part.partition("\n")
     first = first.rstrip()
     tail = first.split()[-1] if first.split() else ""
-    complete = bool(_cap_tokens(first)) and not re.fullmatch(rf"{IFX}|{INITS}|{TITLE}", tail)
+    complete = bool(_cap_tokens(first)) and not _INCOMPLETE_TAIL.fullmatch(tail)
     return start + len(first) if complete else end
 
 
@@ -132,16 +132,37 @@ def _trim_not_names(text: str, start: int, end: int) -> Optional[tuple[int, int]
     never the word right after an interfix ("de Boer") or the only capitalised word."""
     not_names = lists().not_names
     while True:
-        m = re.search(rf"(?<!(?:^|[ \t\n]){IFX}){WS}({CAPW})$", text[start:end])
+        m = _TRAILING_CAPW.search(text[start:end])
         if not m or m.group(1).lower() not in not_names or len(_cap_tokens(text[start:start + m.start()])) == 0:
             break
         end = start + m.start()
-    m = re.search(rf"{WS}{IFX}$", text[start:end])
+    m = _TRAILING_IFX.search(text[start:end])
     if m:
         end = start + m.start()
     if not _cap_tokens(text[start:end]):
         return None
     return start, end
+
+
+_INCOMPLETE_TAIL = re.compile(rf"{IFX}|{INITS}|{TITLE}")
+_TRAILING_CAPW = re.compile(rf"(?<!(?:^|[ \t\n]){IFX}){WS}({CAPW})$")
+_TRAILING_IFX = re.compile(rf"{WS}{IFX}$")
+_DASH_SLASH = re.compile(r"[-/]")
+_SEMICOLON = re.compile(r"(;)")
+_TRAILING_ADDRESS = re.compile(r"\s*(?:<[^<>]*>?|\[mailto:[^\]]*\]?|'[^'@]*@[^']*')\s*$")
+_QUOTES = re.compile(r"[\"']")
+_OPEN_END = re.compile(rf"(?:[,;]|{TITLE}|{IFX})[ \t]*$")
+_ITEM_SPLIT = re.compile(r"(?<=[,;)])|\t")
+_PARENS = re.compile(r"\([^()]*\)")
+_LEADING_ROLE = re.compile(rf"(?i)^\s*(?:{ROLE})\b")
+_LONE_FIELD_RE = re.compile(r"(?:^|\n[ \t]*\n)[ \t]*(?P<v>[^\n]{3,60})[ \t]*(?=\n[ \t]*\n|\Z)")
+_TITLE_FULL = re.compile(TITLE)
+_INITS_FULL = re.compile(INITS)
+_IFX_FULL = re.compile(IFX)
+_CAPS_FULL = re.compile(rf"{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*")
+_CAPW_FULL = re.compile(CAPW)
+_INIT_ANY = re.compile(INIT)
+_CAPW_ANY = re.compile(CAPW)
 
 
 def name_like(entry: str) -> Optional[tuple[int, int]]:
@@ -167,21 +188,21 @@ def name_like(entry: str) -> Optional[tuple[int, int]]:
         if tok.startswith("("):
             inner = tok[1:-1].strip()
             # "(Jan)" is a given name and part of the name; "(JenV)" is an org tag after it.
-            if re.fullmatch(CAPW, inner) and inner.lower() not in ORG_WORDS and i == len(tokens) - 1 and first is not None:
+            if _CAPW_FULL.fullmatch(inner) and inner.lower() not in ORG_WORDS and i == len(tokens) - 1 and first is not None:
                 last = e
                 continue
             if i == len(tokens) - 1 or all(t[0].startswith("(") for t in tokens[i:]):
                 continue
             return None
-        if re.fullmatch(TITLE, tok):
+        if _TITLE_FULL.fullmatch(tok):
             continue
-        if low in ORG_WORDS or any(part in ORG_WORDS for part in re.split(r"[-/]", low)):
+        if low in ORG_WORDS or any(part in ORG_WORDS for part in _DASH_SLASH.split(low)):
             return None
-        if re.fullmatch(INITS.rstrip() + "|" + INITS, tok) or re.fullmatch(IFX, tok):
+        if _INITS_FULL.fullmatch(tok) or _IFX_FULL.fullmatch(tok):
             first = s if first is None else first
             last = e
             continue
-        if re.fullmatch(rf"{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*", tok):
+        if _CAPS_FULL.fullmatch(tok):
             if low in lists().common_words and low not in lists().surnames and low not in lists().first_names:
                 return None  # "Geachte", "Agenda": an ordinary word with a capital
             caps += 1
@@ -191,7 +212,7 @@ def name_like(entry: str) -> Optional[tuple[int, int]]:
         return None  # lowercase word, digits, acronym, marker, e-mail address ...
     if caps == 0 or first is None:
         return None
-    if caps == 1 and not re.search(INIT, entry):
+    if caps == 1 and not _INIT_ANY.search(entry):
         word = _cap_tokens(entry)[0].lower()
         if (word in not_names and word not in lists().first_names) or len(word) < 3:
             return None  # "Secretariaat", or OCR debris such as "Sl"
@@ -204,12 +225,12 @@ def _split_entries(value: str) -> Iterable[tuple[str, int]]:
     """Entries of a header value: ';' separates people; ',' too unless the entry is
     "Achternaam, Voornaam"."""
     pos = 0
-    for chunk in re.split(r"(;)", value):
+    for chunk in _SEMICOLON.split(value):
         if chunk == ";":
             pos += 1
             continue
-        stripped = re.sub(r"\s*(?:<[^<>]*>?|\[mailto:[^\]]*\]?|'[^'@]*@[^']*')\s*$", "", chunk)
-        stripped = re.sub(r"[\"']", " ", stripped)
+        stripped = _TRAILING_ADDRESS.sub("", chunk)
+        stripped = _QUOTES.sub(" ", stripped)
         if stripped.count(",") == 1 and name_like(stripped):
             left, right = stripped.split(",")
             # "Jansen, Karin" or "Vries, J. de (Jan)" -- one person, the right part short.
@@ -222,6 +243,17 @@ def _split_entries(value: str) -> Iterable[tuple[str, int]]:
             yield part, pos + sub
             sub += len(part) + 1
         pos += len(chunk)
+
+
+def _next_lines(text: str, pos: int, n: int) -> list[str]:
+    """Up to `n` lines after the line holding `pos`, without slicing the rest of the text."""
+    out = []
+    start = text.find("\n", pos)
+    while start != -1 and len(out) < n:
+        end = text.find("\n", start + 1)
+        out.append(text[start + 1:end if end != -1 else len(text)])
+        start = end
+    return out
 
 
 class PersonRecognizer(PatternRecognizer):
@@ -263,13 +295,13 @@ class PersonRecognizer(PatternRecognizer):
         """A paragraph that is nothing but a name: a metadata Author, a comment's author,
         a name on a line of its own ("Jansen, K.", "K. Jansen", "Karin Jansen")."""
         nl = lists()
-        for m in re.finditer(r"(?:^|\n[ \t]*\n)[ \t]*(?P<v>[^\n]{3,60})[ \t]*(?=\n[ \t]*\n|\Z)", text):
+        for m in _LONE_FIELD_RE.finditer(text):
             value = m.group("v")
             span = name_like(value)
             if not span:
                 continue
             words = [w.lower() for w in _cap_tokens(value)]
-            if re.search(INIT, value) or "," in value or any(w in nl.first_names for w in words[:1]) and len(words) >= 2:
+            if _INIT_ANY.search(value) or "," in value or any(w in nl.first_names for w in words[:1]) and len(words) >= 2:
                 s = m.start("v")
                 yield _res(self, s + span[0], s + span[1], 0.7, "a field holding only a name")
 
@@ -313,12 +345,11 @@ class PersonRecognizer(PatternRecognizer):
         for m in _ATTENDEES_RE.finditer(text):
             start, end = m.start("v"), m.end("v")
             # The list may continue on the following lines until a blank line or a label.
-            rest = text[end:]
             last = m.group("v")
-            for line in rest.split("\n")[1:14]:
+            for line in _next_lines(text, end, 13):
                 if not line.strip():
                     # PDF text breaks lists with blank lines; go on after "Dhr" or a comma.
-                    if re.search(rf"(?:[,;]|{TITLE}|{IFX})[ \t]*$", last):
+                    if _OPEN_END.search(last):
                         end += len(line) + 1
                         continue
                     break
@@ -329,13 +360,13 @@ class PersonRecognizer(PatternRecognizer):
             block = text[start:end]
             # Items end at a comma, semicolon or a closing bracket ("X (VNG) Y (IPO)").
             pos = 0
-            for piece in re.split(r"(?<=[,;)])|\t", block):
+            for piece in _ITEM_SPLIT.split(block):
                 yield from self._entries_plain(piece, start + pos)
                 pos += len(piece) + (1 if block[pos + len(piece): pos + len(piece) + 1] == "\t" else 0)
 
     def _entries_plain(self, piece: str, base: int):
-        cleaned = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group()), piece)
-        cleaned = re.sub(rf"(?i)^\s*(?:{ROLE})\b", lambda m: " " * len(m.group()), cleaned)
+        cleaned = _PARENS.sub(lambda m: " " * len(m.group()), piece)
+        cleaned = _LEADING_ROLE.sub(lambda m: " " * len(m.group()), cleaned)
         cleaned = cleaned.replace(",", " ").replace(";", " ")
         if not cleaned.strip():
             return
@@ -344,21 +375,23 @@ class PersonRecognizer(PatternRecognizer):
             yield _res(self, base + span[0], base + span[1], 0.75, "attendee list")
 
     def _following_lines(self, text: str, pos: int, n: int) -> Iterable[tuple[str, int]]:
+        """The next `n` non-blank lines after the line holding `pos`, with their offsets
+        (at most 3n lines are looked at: a run of blank lines ends the search)."""
         count = 0
-        for line in text[pos:].split("\n")[1:]:
+        start = text.find("\n", pos)
+        for line in _next_lines(text, pos, 3 * n):
             if count >= n:
                 break
-            line_start = pos + 1
-            pos += len(line) + 1
+            line_start = start + 1
+            start = line_start + len(line)
             if line.strip():
                 count += 1
                 yield line, line_start
-        return
 
     def _signatures(self, text):
         for m in _SIGNOFF_RE.finditer(text):
             for line, start in self._following_lines(text, m.end(), 3):
-                if "@" in line or re.search(r"\d", line):
+                if "@" in line or any(c.isdigit() for c in line):
                     break
                 span = name_like(line.strip(" \t*_"))
                 if span:
@@ -378,20 +411,23 @@ class PersonRecognizer(PatternRecognizer):
                     yield _res(self, start + lead + span[0], start + lead + span[1], 0.75, "contact block")
 
     def _name_email(self, text):
-        for m in _NAME_EMAIL_RE.finditer(text):
-            raw = m.group("n")
-            # Keep the longest run of name-like tokens just before the address.
+        # Find the addresses first (few), then look at what stands before each on its line.
+        for m in _ADDRESS_IN_BRACKETS_RE.finditer(text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            lead_start = max(line_start, m.start() - 80)
+            raw = text[lead_start:m.start()]
+            cut = max(raw.rfind(c) for c in "<>;:[]")
+            base = lead_start + cut + 1
+            raw = raw[cut + 1:]
             words = list(re.finditer(r"\S+", raw))
-            best = None
             for i in range(len(words)):
-                piece = raw[words[i].start():words[-1].end()].strip("\"' ")
-                span = name_like(piece)
+                piece = raw[words[i].start():words[-1].end()]
+                stripped = piece.strip("\"' ")
+                span = name_like(stripped)
                 if span:
-                    lead = words[i].start() + (len(raw[words[i].start():]) - len(raw[words[i].start():].lstrip("\"' ")))
-                    best = (m.start("n") + lead + span[0], m.start("n") + lead + span[1])
+                    lead = words[i].start() + piece.index(stripped[:1]) if stripped else words[i].start()
+                    yield _res(self, base + lead + span[0], base + lead + span[1], 0.8, "name beside an e-mail address")
                     break
-            if best:
-                yield _res(self, best[0], best[1], 0.8, "name beside an e-mail address")
 
     # -- (3) name lists -------------------------------------------------------------------
 
@@ -428,6 +464,10 @@ class PersonRecognizer(PatternRecognizer):
             yield _res(self, m.start(), m.end(), 0.35, "listed surname, no title", weak=True)
 
 
+_SURNAME_LIKE = re.compile(rf"(?<![\p{{L}}.'’-])(?:{IFX}[ ]+)?{CAPW}(?:[ ]?-[ ]?{CAPW})?")
+_NOT_LETTER = re.compile(r"[^\p{L}]")
+
+
 def spread_surnames(text: str, surnames: set[str], emails: Iterable[str]) -> list[tuple[int, int, str]]:
     """Spans of a surname already known from elsewhere in the document.
 
@@ -445,10 +485,10 @@ def spread_surnames(text: str, surnames: set[str], emails: Iterable[str]) -> lis
     not_names = lists().not_names
     common = lists().common_words  # a place name may be a surname once the document says so
     out = []
-    for m in re.finditer(rf"(?<![\p{{L}}.'’-])(?:{IFX}[ ]+)?{CAPW}(?:[ ]?-[ ]?{CAPW})?", text):
+    for m in _SURNAME_LIKE.finditer(text):
         caps = _cap_tokens(m.group())
         key = caps[-1].lower()
-        flat = re.sub(r"[^\p{L}]", "", m.group()).lower()
+        flat = _NOT_LETTER.sub("", m.group()).lower()
         if key in surnames and key not in common:
             out.append((m.start(), m.end(), "surname of a person named elsewhere in the document"))
         elif len(flat) >= 4 and key not in not_names and (
