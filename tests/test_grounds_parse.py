@@ -68,6 +68,7 @@ def test_damaged_label_is_repaired_to_the_one_code_it_can_be(text, cat):
 
 def test_repair_keeps_the_letter_it_can_read(cat):
     assert [(g.code, g.repaired) for g in parse("5.1.1¢c", cat)] == [("5.1.1c", True)]
+    assert [(g.code, g.repaired) for g in parse("5.2.l", cat)] == [("5.2.1", True)]  # l for 1
 
 
 @pytest.mark.parametrize(
@@ -116,3 +117,30 @@ def test_every_catalogue_code_reads_back_in_several_notations(cat):
 
 def test_public_helper_uses_the_default_catalogue():
     assert [g.code for g in parse_label("5.1 lid 2 sub e")] == ["5.1.2e"]
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_ALPHABET = st.sampled_from(list("0123456789.,;:()[] ablesiko¢©§|lidsubondertweedeArt") + [" lid ", " sub ", "5.1", "10.2", " en "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=25).map("".join))
+def test_parse_never_fails_and_valid_means_catalogued(text):
+    cat = load_catalogue()
+    for g in parse(text, cat):
+        assert g.valid == (g.code in cat)
+        if g.valid:
+            assert cat.get(g.code).law == g.law
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(8, 40), st.integers(8, 120))
+def test_pixel_reader_survives_any_blob_pattern(seed, h, w):
+    import numpy as np
+
+    from woocheck.grounds.pixels import _read_mask
+
+    mask = np.random.default_rng(seed).random((h, w)) > 0.6
+    for text, score in _read_mask(mask, margin=2):
+        assert text and score > 0

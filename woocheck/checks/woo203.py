@@ -18,6 +18,7 @@ ECLI:NL:RVS:2022:1432.
 from __future__ import annotations
 
 from ..grounds.dates import WOO_START
+from ..grounds import repair_note
 from ..model import Finding, Severity
 
 CODE = "WOO203"
@@ -45,7 +46,7 @@ def check(doc, ctx):
                 severity=SEVERITY,
                 message=(
                     f"Wob ground {g.code} in a document dated {when.isoformat()} ({grounded.date_source}); "
-                    f"the Woo applies from 2022-05-01{hint}"
+                    f"the Woo applies from 2022-05-01{hint}{repair_note([g])}"
                 ),
                 path=doc.path,
                 page=r.page,

@@ -14,6 +14,7 @@ Source: Wet open overheid art. 5.1 lid 5; Kamerstukken II 2019/20, 33328, nr. 32
 """
 from __future__ import annotations
 
+from ..grounds import repair_note
 from ..model import Finding, Severity
 
 CODE = "WOO206"
@@ -32,7 +33,7 @@ def check(doc, ctx):
         yield Finding(
             code=CODE,
             severity=SEVERITY,
-            message=f"5.1.5 is a residual ground and cannot stand beside {', '.join(others)} on one redaction",
+            message=f"5.1.5 is a residual ground and cannot stand beside {', '.join(others)} on one redaction{repair_note(r.grounds)}",
             path=doc.path,
             page=r.page,
             bbox=r.bbox,

@@ -22,6 +22,7 @@ ECLI:NL:RVS:2018:314.
 from __future__ import annotations
 
 from ..grounds.plausible import what_is_covered
+from ..grounds import repair_note
 from ..model import Finding, Severity
 
 CODE = "WOO207"
@@ -60,7 +61,7 @@ def check(doc, ctx):
         yield Finding(
             code=CODE,
             severity=SEVERITY,
-            message=why,
+            message=why + repair_note(r.grounds),
             path=doc.path,
             page=r.page,
             bbox=r.bbox,

@@ -24,7 +24,7 @@ from .legend import Legend, LegendEntry
 
 __all__ = [
     "Catalogue", "Entry", "Grounded", "Legend", "LegendEntry", "RulesError",
-    "attach", "document_grounds", "load_catalogue", "ocr_grounds", "parse_label",
+    "attach", "document_grounds", "load_catalogue", "ocr_grounds", "parse_label", "repair_note",
 ]
 
 
@@ -35,6 +35,14 @@ class Grounded:
     date: Optional[date] = None
     date_source: str = ""
     catalogue: Optional[Catalogue] = field(default=None, repr=False)
+
+
+def repair_note(grounds) -> str:
+    """" (label read from damaged '512¢')" when a ground was repaired, for finding messages."""
+    damaged = [g for g in grounds if g.repaired]
+    if not damaged:
+        return ""
+    return f" (label read from damaged {damaged[0].raw[:20]!r})"
 
 
 def load_catalogue(config: Optional[Config] = None) -> Catalogue:

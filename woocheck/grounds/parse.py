@@ -112,6 +112,8 @@ def _digits_and_letter(token: str) -> Optional[tuple[str, str, bool, bool]]:
     if not m:
         return None
     run, tail = m.group(1), m.group(2) or ""
+    if tail in ("l", "I"):  # "5.2.l": no ground ends in an l, it is the digit 1
+        run, tail = run + tail, ""
     if not re.search(r"\d.*\d", run):
         return None
     if run[0] in "sS§$":
