@@ -94,3 +94,23 @@ def test_config_key_public_officials_reaches_the_policy(tmp_path):
     result = scan_file(str(doc), load_config(tmp_path / "woocheck.toml"))
     names = [f.text for f in result.findings if f.code == "WOO101"]
     assert names == ["Piet Smit"]
+
+
+@pytest.mark.parametrize(
+    "text, name, public",
+    [
+        ("Aanwezig: Dhr. Jansen (BZK)", "Jansen", False),  # common surname, a minister shares it
+        ("Gesprek met mevrouw Uitermark", "Uitermark", True),  # rare surname of a minister
+        ("Gesprek met mw. J. Uitermark", "J. Uitermark", True),  # initial agrees
+        ("Gesprek met K. Uitermark", "K. Uitermark", False),  # initial disagrees
+    ],
+)
+def test_allowlist_needs_an_initial_for_common_surnames(text, name, public):
+    persons = _persons(None, text)
+    assert persons[name].public is public
+
+
+def test_propagation_stops_at_a_different_initial():
+    persons = _persons(None, "Gesprek met minister mw. J. Uitermark en K. Uitermark; Uitermark zegt toe.")
+    assert persons["J. Uitermark"].public and persons["Uitermark"].public
+    assert not persons["K. Uitermark"].public

@@ -17,6 +17,7 @@ from typing import Iterable, Optional
 import regex as re
 import yaml
 
+from .names import lists
 from .detect import Hit, given_initial, given_name, surname_keys
 from .recognizers.person import CAPW
 
@@ -191,6 +192,10 @@ def _allowlisted(name: str, off: Officials) -> Optional[str]:
     if not keys:
         return None
     given = given_initial(name)
+    # A bare surname matches only when it is rare: "Uitermark" is the minister, "Jansen"
+    # or "De Vries" alone is anyone (deduce's surname list holds the common Dutch ones).
+    if given is None and keys[-1] in lists().surnames:
+        return None
     for first, people_keys, role in off.people:
         if keys[-1] in people_keys and (given is None or given == first):
             return f"on the public-officials list{f' ({role})' if role else ''}"
@@ -222,6 +227,7 @@ def apply(pages: list[str], hits: list[list[Hit]], off: Officials) -> list[list[
     named on page 1 covers the same surname on page 5)."""
     decided: list[list[Hit]] = []
     public_keys: dict[str, str] = {}
+    public_initials: dict[str, set] = {}  # surname -> given initials seen with it (None: none)
     public_given: dict[str, str] = {}
     for text, page_hits in zip(pages, hits):
         out = []
@@ -232,6 +238,7 @@ def apply(pages: list[str], hits: list[list[Hit]], off: Officials) -> list[list[
                 if reason:
                     for k in surname_keys(h.text):
                         public_keys.setdefault(k, reason)
+                        public_initials.setdefault(k, set()).add(given_initial(h.text))
                     given = given_name(h.text)
                     if given:
                         public_given.setdefault(given.lower(), reason)
@@ -251,7 +258,11 @@ def apply(pages: list[str], hits: list[list[Hit]], off: Officials) -> list[list[
                 if h.entity == "PERSON" and not h.public:
                     keys = surname_keys(h.text)
                     hit_key = next((k for k in keys if k in public_keys), None)
-                    if hit_key and keys[-1] == hit_key:
+                    initial = given_initial(h.text)
+                    # "K. Uitermark" is not minister "J. Uitermark": a different initial stops it.
+                    same_person = initial is None or initial in public_initials.get(hit_key, set()) or \
+                        None in public_initials.get(hit_key, set()) and len(public_initials[hit_key]) == 1
+                    if hit_key and keys[-1] == hit_key and same_person:
                         page_hits[i] = replace(h, public=True, reason=f"same surname {public_keys[hit_key]} elsewhere in the document")
                     elif re.fullmatch(CAPW, h.text) and h.text.lower() in public_given:
                         # "Beste Tamara," in a thread with "Ark, T. van (Tamara)" (minister)
