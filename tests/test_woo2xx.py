@@ -211,3 +211,17 @@ def test_woo207_bsn_under_box_message_has_no_personal_data(tmp_path, vector_boxe
     found = [f for f in res.findings if f.code == "WOO207"]
     assert len(found) == 2
     assert not any("111222333" in f.message or "Karel" in f.message for f in found)
+
+
+@pytest.mark.parametrize("gap, expected", [(0.5, ["WOO207"]), (40, [])])
+def test_woo207_box_right_after_at_sign(tmp_path, vector_boxes, gap, expected):
+    doc = pymupdf.open()
+    page = doc.new_page()
+    x = 72 + pymupdf.get_text_length("Mail: j.devries@", fontsize=10)
+    page.insert_text((72, 100), "Mail: j.devries@", fontsize=10)
+    page.draw_rect(pymupdf.Rect(x + gap, 89, x + gap + 60, 103), fill=BLACK, color=None)
+    page.insert_text((x + gap + 63, 100), "5.1.2e", fontsize=8)
+    path = tmp_path / "domain.pdf"
+    doc.save(str(path))
+    vector_boxes(path)
+    assert _codes(_scan(path)) == expected

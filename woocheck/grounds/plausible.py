@@ -82,6 +82,18 @@ def _words_left(page: Page, box: BBox) -> str:
     return " ".join(w.text for w in line[-4:])
 
 
+def _touching_at_sign(page: Page, box: BBox) -> bool:
+    """An "...@" word ending right where the box starts: the box hides the domain."""
+    h = max(4.0, box[3] - box[1])
+    for w in page.words:
+        if not w.bbox or not w.text.endswith("@"):
+            continue
+        same_line = min(w.bbox[3], box[3]) - max(w.bbox[1], box[1]) >= 0.4 * min(h, w.bbox[3] - w.bbox[1])
+        if same_line and -1.0 <= box[0] - w.bbox[2] <= 0.3 * h:
+            return True
+    return False
+
+
 def what_is_covered(page: Page, r: Redaction) -> Optional[str]:
     """bsn | email | domain | date | number | name, or None when the page does not say."""
     text = page.text
@@ -102,8 +114,7 @@ def what_is_covered(page: Page, r: Redaction) -> Optional[str]:
     if kind:
         return kind
     if r.bbox is not None:
-        left = _words_left(page, r.bbox)
-        if left.endswith("@"):
+        if _touching_at_sign(page, r.bbox):
             return "domain"
-        return _slot(left)
+        return _slot(_words_left(page, r.bbox))
     return None
