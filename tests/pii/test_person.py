@@ -90,3 +90,8 @@ def test_name_split_over_lines_in_a_pdf_text(find):
 )
 def test_a_field_holding_only_a_name(find, text, expected):
     assert find(text, "PERSON") == expected
+
+
+def test_sent_on_behalf_of(find):
+    # Outlook: "<mailbox> namens <person>"; the mailbox is no person, the person is.
+    assert find("Van: Secretariaat DGM namens Jansen, Karin <k.jansen@minbzk.nl>", "PERSON") == ["Jansen, Karin"]

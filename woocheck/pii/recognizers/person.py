@@ -148,7 +148,7 @@ _INCOMPLETE_TAIL = re.compile(rf"{IFX}|{INITS}|{TITLE}")
 _TRAILING_CAPW = re.compile(rf"(?<!(?:^|[ \t\n]){IFX}){WS}({CAPW})$")
 _TRAILING_IFX = re.compile(rf"{WS}{IFX}$")
 _DASH_SLASH = re.compile(r"[-/]")
-_SEMICOLON = re.compile(r"(;)")
+_SEMICOLON = re.compile(r"(;|\s+namens\s+|\s+on behalf of\s+)")
 _TRAILING_ADDRESS = re.compile(r"\s*(?:<[^<>]*>?|\[mailto:[^\]]*\]?|'[^'@]*@[^']*')\s*$")
 _QUOTES = re.compile(r"[\"']")
 _OPEN_END = re.compile(rf"(?:[,;]|{TITLE}|{IFX})[ \t]*$")
@@ -226,8 +226,8 @@ def _split_entries(value: str) -> Iterable[tuple[str, int]]:
     "Achternaam, Voornaam"."""
     pos = 0
     for chunk in _SEMICOLON.split(value):
-        if chunk == ";":
-            pos += 1
+        if _SEMICOLON.fullmatch(chunk):
+            pos += len(chunk)
             continue
         stripped = _TRAILING_ADDRESS.sub("", chunk)
         stripped = _QUOTES.sub(" ", stripped)
