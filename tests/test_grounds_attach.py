@@ -208,3 +208,17 @@ def test_date_header_forms(tmp_path, header, expected):
     p.write_text(header + "\n\nTekst.\n", "utf-8")
     with open_document(p) as doc:
         assert attach(doc, [], Config()).date == expected
+
+
+def test_text_painted_over_is_not_the_label(tmp_path):
+    """Under the box "E" (an initial left in the text layer); on top of it "5.1.2e"."""
+
+    def draw(p):
+        p.insert_text((110, 100), "E", fontsize=10)  # drawn first: hidden under the box
+        p.draw_rect(pymupdf.Rect(100, 90, 160, 104), fill=BLACK, color=None)
+        p.draw_rect(pymupdf.Rect(100, 120, 160, 134), fill=BLACK, color=None)
+        p.insert_text((110, 130), "5.1.2e", fontsize=8, color=WHITE)  # drawn last: the label
+
+    got = _attach(_pdf(tmp_path, draw), [(100, 90, 160, 104), (100, 120, 160, 134)])
+    assert [r.grounds for r in got.redactions][0] == ()  # no letter "E" read from hidden text
+    assert got.redactions[1].ground == "5.1.2e"

@@ -150,6 +150,17 @@ def _inside(w: Word, box: BBox) -> bool:
     return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
 
 
+def _drawn_under(page: Page, r: Redaction, w: Word) -> bool:
+    """True for a word a vector box was painted over: hidden text, not the box's label."""
+    if r.kind != "vector" or w.seqno < 0 or r.bbox is None:
+        return False
+    seqs = [
+        d.seqno for d in page.drawings
+        if d.fill is not None and all(abs(a - b) <= 1.0 for a, b in zip(d.rect, r.bbox))
+    ]
+    return bool(seqs) and w.seqno < max(seqs)
+
+
 def _beside(words: list[Word], box: BBox, side: str) -> list[Word]:
     """The words that continue the line from the box's edge, nearest first."""
     h = max(4.0, box[3] - box[1])
@@ -315,8 +326,9 @@ def associate(
         for n, w in enumerate(words):
             for j, r in enumerate(bs):
                 if _inside(w, r.bbox):  # type: ignore[arg-type]
-                    inside_of[j].append(w)
                     taken.add(n)
+                    if not _drawn_under(page, r, w):
+                        inside_of[j].append(w)
         free = [w for n, w in enumerate(words) if n not in taken]
         labels = [_box_label(page, r.bbox, inside_of[j], free, cat, legend) for j, r in enumerate(bs)]  # type: ignore[arg-type]
         if page.is_image_page:
