@@ -31,8 +31,9 @@ def build_scan(
     """Write an image-only page with an invisible OCR layer to `path`.
 
     `lines` are (x, baseline y, text) printed visibly before the scan; `boxes` are
-    (rect, colour) fills burnt in after the text; `ocr` is the text layer (defaults to
-    `lines`: the OCR ran before the boxes were drawn); `draw(page)` adds other shapes.
+    (rect, colour) fills burnt in after the text; `draw(page)` adds other shapes. `ocr`
+    is the text layer: by default the words on the page after `draw` (the OCR ran
+    before the boxes were burnt in), "before" the words from before `draw`, or a list.
     """
     src = pymupdf.open()
     page = src.new_page(width=595, height=842)
@@ -40,13 +41,15 @@ def build_scan(
         page.draw_rect(page.rect, color=None, fill=paper)
     for x, y, text in lines:
         page.insert_text((x, y), text, fontsize=11, fontname="helv")
+    before = page.get_text("words")  # what an OCR run before `draw` would have read
     if draw:
         draw(page)
     for rect, colour in boxes:
         page.draw_rect(pymupdf.Rect(rect), color=None, fill=colour)
-    if ocr is None:  # the OCR read the words where they are printed
-        ocr = [(w[0], w[3] - 2.5, w[4]) for w in page.get_text("words")]
-        widths = [w[2] - w[0] for w in page.get_text("words")]
+    if ocr is None or ocr == "before":  # the OCR read the words where they are printed
+        read = before if ocr == "before" else page.get_text("words")
+        ocr = [(w[0], w[3] - 2.5, w[4]) for w in read]
+        widths = [w[2] - w[0] for w in read]
     else:
         widths = [None] * len(ocr)
     pix = page.get_pixmap(dpi=dpi)
@@ -230,3 +233,17 @@ def test_box_showing_its_own_label_phrase_is_a_redaction(tmp_path):
     pdf = build_scan(tmp_path / "scope.pdf", [(72, 108, "Besluit:")], draw=labelled)
     boxes = raster_boxes(pdf)
     assert len(boxes) == 1 and "verzoek" in boxes[0].covered_text
+
+
+def test_chat_bubbles_in_a_screenshot_are_not_boxes(tmp_path):
+    def chat(page):
+        light = pymupdf.Rect(72, 200, 300, 230)
+        page.draw_rect(light, color=None, fill=(0.9, 0.9, 0.92), radius=0.3)
+        page.insert_text((82, 219), "Zullen we morgen bellen?", fontsize=11)
+        dark = pymupdf.Rect(250, 250, 520, 280)
+        page.draw_rect(dark, color=None, fill=(0.2, 0.2, 0.22), radius=0.3)
+        page.insert_text((262, 269), "Prima, om tien uur bij Pietersen", fontsize=11, color=(1, 1, 1))
+        page.draw_rect(pymupdf.Rect(300, 300, 520, 330), color=None, fill=(0.1, 0.55, 0.3), radius=0.3)
+        page.insert_text((310, 319), "Top, tot dan", fontsize=11, color=(1, 1, 1))
+
+    assert raster_boxes(build_scan(tmp_path / "chat.pdf", [], draw=chat)) == []

@@ -98,3 +98,19 @@ def test_cli_json_reports_and_masks_the_recovered_text(tmp_path, scan_json):
     assert len(found) == 1
     assert "Jansen" not in str(found[0])  # personal data is masked in machine output
     assert code != 0
+
+
+def test_hidden_word_under_a_box_with_a_ground_label_is_recovered(tmp_path):
+    # ZyLAB style: grey box with the ground in white, but the OCR ran before the box.
+    lines = [(72, 108, "Behandelaar: Pietersen-Vermeulen, kamer 12")]
+    x0 = 72 + pymupdf.get_text_length("Behandelaar: ", fontname="helv", fontsize=11)
+    x1 = x0 + pymupdf.get_text_length("Pietersen-Vermeulen,", fontname="helv", fontsize=11)
+
+    def label(page):
+        page.draw_rect(pymupdf.Rect(x0 - 1, 96, x1 + 1, 112), color=None, fill=GREY)
+        page.insert_text(((x0 + x1) / 2 - 12, 107), "5.1.2e", fontsize=9, color=(1, 1, 1))
+
+    pdf = build_scan(tmp_path / "zylab.pdf", lines, draw=label, ocr="before")
+    findings, boxes = woo303(pdf)
+    assert len(boxes) == 1
+    assert len(findings) == 1 and "Pietersen" in findings[0].text

@@ -414,13 +414,14 @@ def _is_banner(page: Page, box: BBox, lum: np.ndarray, paper: float, to_px) -> b
     bubble in dark mode. Every word the OCR reads in it as language is visible in the
     image as light letters, where a redaction hides what the OCR read (and shows at
     most its ground label)."""
-    from .ocr_junk import classify, strip_label_phrases
+    from .ocr_junk import leaked, strip_label_phrases
 
     x0, y0, x1, y1 = to_px(box)
     patch = lum[y0:y1, x0:x1]
     if patch.size == 0:
         return False
-    cut = (_low(patch) + paper) / 2
+    body = _low(patch)
+    cut = body + 0.3 * (paper - body)  # light letters blur at 72 dpi: a low cut
     inside = [
         w
         for w in page.words
@@ -428,18 +429,35 @@ def _is_banner(page: Page, box: BBox, lum: np.ndarray, paper: float, to_px) -> b
         and box[0] <= (w.bbox[0] + w.bbox[2]) / 2 <= box[2]
         and box[1] <= (w.bbox[1] + w.bbox[3]) / 2 <= box[3]
     ]
-    # What a redaction tool prints in its box ("buiten verzoek") is visible by design.
-    kept = set(strip_label_phrases(" ".join(w.text for w in inside)).split())
-    words = [w for w in inside if w.text in kept and classify(w.text) in ("word", "name", "unknown", "number", "email")]
+    # A ground label, or what a redaction tool prints in its box ("buiten verzoek"),
+    # is visible by design: such a box is a redaction.
+    if any(is_label(w.text) for w in inside):
+        return False
+    kept = strip_label_phrases(" ".join(w.text for w in inside)).split()
+    language = set(leaked(kept))  # what would be a leak if the box hid it
+    # Only words lying mostly in the box: OCR boxes of the word beside it are loose.
+    words = [w for w in inside if w.text in language and min(w.bbox[2], box[2]) - max(w.bbox[0], box[0]) >= 0.7 * (w.bbox[2] - w.bbox[0])]
     if not words:
         return False
     for w in words:
         inner = (max(w.bbox[0], box[0]), max(w.bbox[1], box[1]), min(w.bbox[2], box[2]), min(w.bbox[3], box[3]))
         a, b, c, d = to_px(inner)
         light = lum[b:d, a:c] > cut
-        # Light letters across most of the word's width; a ground label printed over
-        # one spot of a longer hidden word does not make it visible.
-        if light.size == 0 or light.mean() < 0.08 or light.any(axis=0).mean() < 0.6:
+        if light.size == 0 or light.mean() < 0.08:
+            return False
+        # Light ink at (nearly) every letter of the word: a ground label printed over a
+        # hidden word covers some of its letters, not its whole length.
+        n = len(w.text)
+        if len(w.chars) == n:
+            spans = [(ch[0], ch[2]) for ch in w.chars]
+        else:
+            step = (w.bbox[2] - w.bbox[0]) / max(1, n)
+            spans = [(w.bbox[0] + i * step, w.bbox[0] + (i + 1) * step) for i in range(n)]
+        inked = 0
+        for s0, s1 in spans:
+            p0, _, p1, _ = to_px((max(s0, box[0]), inner[1], min(s1, box[2]), inner[3]))
+            inked += bool(p1 > p0 and (lum[b:d, p0:p1] > cut).any())
+        if inked < 0.8 * n:
             return False
     return True
 
