@@ -127,6 +127,7 @@ def _junk_shape(core: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
 def classify(token: str) -> str:
     """One of "label", "junk", "word", "name", "number", "email", "unknown".
 

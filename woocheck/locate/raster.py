@@ -313,20 +313,6 @@ def _flat(lum: np.ndarray, chroma: np.ndarray, box: tuple[int, int, int, int], p
     return "black" if body < 60 else "grey"
 
 
-def _covered(page: Page, boxes: list[BBox]) -> list[str]:
-    """The text-layer words whose centre lies in each box, in page order."""
-    words = [w for w in page.words if w.bbox]
-    if not words or not boxes:
-        return [""] * len(boxes)
-    b = np.array([w.bbox for w in words], dtype=np.float32)
-    cx, cy = (b[:, 0] + b[:, 2]) / 2, (b[:, 1] + b[:, 3]) / 2
-    out = []
-    for x0, y0, x1, y1 in boxes:
-        hit = np.flatnonzero((cx >= x0) & (cx <= x1) & (cy >= y0) & (cy <= y1))
-        out.append(" ".join(words[i].text for i in hit))
-    return out
-
-
 def _part_of_a_word(page: Page, box: BBox) -> bool:
     """A box over part of a word the OCR read whole is a clump of letters (a bold
     initial, "ij" or "ll" blurred together), not a redaction: a redaction covers whole
@@ -409,26 +395,37 @@ def _framed_labels(page: Page, lum: np.ndarray, paper: float, zoom: float, to_px
     return out
 
 
-def _is_banner(page: Page, box: BBox, lum: np.ndarray, paper: float, to_px) -> bool:
+def _words_in(index, box: BBox) -> list:
+    """Words of the text layer whose centre lies in `box` (index from `_word_index`)."""
+    words, cx, cy = index
+    if not words:
+        return []
+    hit = np.flatnonzero((cx >= box[0]) & (cx <= box[2]) & (cy >= box[1]) & (cy <= box[3]))
+    return [words[i] for i in hit]
+
+
+def _word_index(page: Page):
+    words = [w for w in page.words if w.bbox]
+    b = np.array([w.bbox for w in words], dtype=np.float64).reshape(-1, 4)
+    return words, (b[:, 0] + b[:, 2]) / 2, (b[:, 1] + b[:, 3]) / 2
+
+
+def _is_banner(index, box: BBox, lum: np.ndarray, paper: float, to_px) -> bool:
     """A dark bar with light words printed in it: a table header, a title bar, a chat
     bubble in dark mode. Every word the OCR reads in it as language is visible in the
     image as light letters, where a redaction hides what the OCR read (and shows at
     most its ground label)."""
     from .ocr_junk import leaked, strip_label_phrases
 
+    inside = _words_in(index, box)
+    if not inside:
+        return False
     x0, y0, x1, y1 = to_px(box)
     patch = lum[y0:y1, x0:x1]
     if patch.size == 0:
         return False
     body = _low(patch)
     cut = body + 0.3 * (paper - body)  # light letters blur at 72 dpi: a low cut
-    inside = [
-        w
-        for w in page.words
-        if w.bbox
-        and box[0] <= (w.bbox[0] + w.bbox[2]) / 2 <= box[2]
-        and box[1] <= (w.bbox[1] + w.bbox[3]) / 2 <= box[3]
-    ]
     # A ground label, or what a redaction tool prints in its box ("buiten verzoek"),
     # is visible by design: such a box is a redaction.
     if any(is_label(w.text) for w in inside):
@@ -542,14 +539,15 @@ def find(page: Page, path: str, zoom: float = ZOOM) -> list[Redaction]:
             if tone is not None:
                 found.append((to_page(box), tone))
     drawn = _drawn_boxes(page)
+    index = _word_index(page)
     found = [
         (b, tone)
         for b, tone in found
-        if not _part_of_a_word(page, b) and not _is_drawn(b, drawn) and not _is_banner(page, b, lum, paper, to_px)
+        if not _part_of_a_word(page, b) and not _is_drawn(b, drawn) and not _is_banner(index, b, lum, paper, to_px)
     ]
     for bbox in _framed_labels(page, lum, paper, zoom, to_px, to_page, [b for b, _ in found]):
         found.append((bbox, "outlined"))
-    covered = _covered(page, [b for b, _ in found])
+    covered = [" ".join(w.text for w in _words_in(index, b)) for b, _ in found]
     return [
         Redaction(
             path=path,
