@@ -225,3 +225,52 @@ def test_woo207_box_right_after_at_sign(tmp_path, vector_boxes, gap, expected):
     doc.save(str(path))
     vector_boxes(path)
     assert _codes(_scan(path)) == expected
+
+
+NOTATIONS = [
+    ("5.1.2e", "5.1.2e"), ("5.1.2.e", "5.1.2e"), ("5.1.2 e", "5.1.2e"), ("5.1 lid 2 sub e", "5.1.2e"),
+    ("5.1 lid 2 onder e", "5.1.2e"), ("5.1, tweede lid, aanhef en onder e", "5.1.2e"), ("art. 5.1 lid 2 e", "5.1.2e"),
+    ("5.1(2)(e)", "5.1.2e"), ("5.1lid 2 o", "5.1.2e"), ("5.2", "5.2.1"), ("11.1", "11.1"), ("5.1.2¢", "5.1.2e"),
+    ("51.2e", "5.1.2e"), ("512e", "5.1.2e"), ("512¢", "5.1.2e"), ("1.2e]", "5.1.2e"), ("5.l.2e", "5.1.2e"),
+    ("5.1.2e.", "5.1.2e"), ("5.1. lid 1 c", "5.1.1c"),
+]
+
+
+def _labelled_rows_pdf(tmp_path, labels, name):
+    """One black box per line with its label beside it; several pages if needed."""
+    doc = pymupdf.open()
+    page = None
+    for n, label in enumerate(labels):
+        if n % 25 == 0:
+            page = doc.new_page(width=595, height=842)
+        y = 60 + 30 * (n % 25)
+        page.draw_rect(pymupdf.Rect(72, y - 11, 160, y + 3), fill=BLACK, color=None)
+        page.insert_text((164, y), label, fontsize=8, fontname="helv")
+    path = tmp_path / name
+    doc.save(str(path))
+    return path
+
+
+def test_every_notation_beside_a_vector_box(tmp_path, vector_boxes):
+    path = _labelled_rows_pdf(tmp_path, [n for n, _ in NOTATIONS], "notations.pdf")
+    vector_boxes(path)
+    res = _scan(path)
+    order = sorted(res.redactions, key=lambda r: (r.page, r.bbox[1]))
+    assert [r.ground for r in order] == [code for _, code in NOTATIONS]
+    assert [g.repaired for r in order for g in r.grounds] == [n != c and n not in (
+        "5.1.2.e", "5.1.2 e", "5.1 lid 2 sub e", "5.1 lid 2 onder e", "5.1, tweede lid, aanhef en onder e",
+        "art. 5.1 lid 2 e", "5.1(2)(e)", "5.2", "5.1.2e.", "5.1. lid 1 c") for n, c in NOTATIONS]
+
+
+def test_every_catalogue_code_beside_a_vector_box(tmp_path, vector_boxes):
+    from woocheck.grounds import load_catalogue
+
+    codes = [e.code for e in load_catalogue() if e.law in ("woo", "wob")]
+    path = _labelled_rows_pdf(tmp_path, codes, "codes.pdf")
+    vector_boxes(path)
+    res = _scan(path, decision_date=date(2023, 1, 1))
+    order = sorted(res.redactions, key=lambda r: (r.page, r.bbox[1]))
+    assert [r.ground for r in order] == codes
+    wob = [c for c in codes if c.startswith(("10.", "11."))]
+    assert sum(f.code == "WOO203" for f in res.findings) == len(wob)
+    assert not [f for f in res.findings if f.code in ("WOO201", "WOO202")]

@@ -24,7 +24,7 @@ NOTATION = re.compile(
     (?<![\w.,])
     (?:art(?:ikel|\.)?\s*)?
     (?P<art>5|10|11)
-    (?:\s?[.,]\s?(?P<sub>\d{{1,2}})(?P<suba>a(?![a-z]))?)?
+    (?:\s?[.,]\s?(?P<sub>\d{{1,2}}))?
     (?:
         \.?\s*,?\s*(?:lid\s*(?P<lid>\d)|(?P<lidw>{'|'.join(ORDINALS)})\s+lid)
       | \s*\(\s*(?P<lidp>\d)\s*\)
@@ -93,9 +93,11 @@ def _from_match(m: re.Match, cat: Catalogue) -> list[Ground]:
         fixed.append(x)
     letters = fixed
     if art == 5:
-        base = f"5.{int(sub)}" + ("a" if m["suba"] else "")
+        base = f"5.{int(sub)}"
+        if base == "5.4" and letters[:1] == ["a"]:
+            return [_ground(cat, "5.4a", raw, repaired)]  # article 5.4a (its lid 1 is implied)
         if lid:
-            base += f".{lid}" if not m["suba"] else ""
+            base += f".{lid}"
         elif base == "5.2" and not letters:
             base = "5.2.1"  # "5.2" on a box means lid 1
     else:
