@@ -222,3 +222,23 @@ def test_text_painted_over_is_not_the_label(tmp_path):
     got = _attach(_pdf(tmp_path, draw), [(100, 90, 160, 104), (100, 120, 160, 134)])
     assert [r.grounds for r in got.redactions][0] == ()  # no letter "E" read from hidden text
     assert got.redactions[1].ground == "5.1.2e"
+
+
+@pytest.mark.parametrize(
+    "line, ground",
+    [
+        ("Adviseur 5.1.2e: █████ heeft gebeld", "5.1.2e"),  # label directly before
+        ("Betreft (5.1.2i) [REDACTED]", "5.1.2i"),
+        ("Op 5 mei [REDACTED] gesproken", None),  # a date is no label
+        ("Om 10.30 uur [REDACTED] (art. 5.1 lid 2 sub e)", "5.1.2e"),
+        ("[REDACTED]@minvws.nl 5.1.2e", None),  # the marker is an address part, the code is not beside it
+    ],
+)
+def test_marker_label_before_and_not_numbers(tmp_path, line, ground):
+    from woocheck.locate import locate
+
+    p = tmp_path / "m.txt"
+    p.write_text(line + "\n", "utf-8")
+    with open_document(p) as doc:
+        got = attach(doc, locate(doc), Config())
+    assert [r.ground for r in got.redactions] == [ground]
