@@ -534,6 +534,8 @@ def find(page: Page, path: str, zoom: float = ZOOM) -> list[Redaction]:
     found: list[tuple[BBox, str]] = []
     for rect in _boxes_px(mask, zoom):
         for box in _split_gaps(lum, rect, paper, MIN_SIDE * zoom):
+            if (box[2] - box[0]) * (box[3] - box[1]) < MIN_AREA * zoom * zoom:
+                continue
             small = min(box[2] - box[0], box[3] - box[1]) < SMALL * zoom
             tone = _flat(lum, chroma, box, paper, small)
             if tone is not None:
