@@ -58,6 +58,8 @@ def _read_label(text: str, cat: Catalogue, legend: Legend, *, inside: bool, imag
             if gs and not legend:
                 return text, tuple(gs)
             return text, _letter(key, legend)
+        if len(key) == 1 and not inside:
+            return None, ()  # a bare "D" or "E" beside a box is an initial or a list letter
     gs = parse(text, cat)
     if gs:
         return text, tuple(gs)
