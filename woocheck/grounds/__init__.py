@@ -4,7 +4,9 @@
 as its label) and `grounds` (normalised `Ground`s) filled in, plus the document's legend
 and date. The modules: catalogue (rules/grounds.yaml and the user's files), parse (any
 notation, OCR damage), legend (letter codes), associate (which label goes with which
-box), dates (the date that decides whether Wob codes are allowed).
+box), pixels (labels read from the picture of a raster box when OCR has none), dates
+(the date that decides whether Wob codes are allowed), plausible (what a box covers,
+for WOO207).
 """
 from __future__ import annotations
 
