@@ -14,6 +14,8 @@ import pytest
         ("Geachte heer Van der Linden,", "Van der Linden"),
         ("Beste Karin,\nDank voor je bericht.", "Karin"),
         ("Hoi Sanne!\nZie bijlage.", "Sanne"),
+        ("Beste Karin en Oksana,\nHierbij.", "Oksana"),  # two names in one greeting
+        ("Met vriendelijke groet,\nNoor Haddad | Beleidsadviseur DGM", "Noor Haddad"),  # name | function
         # (c) places that carry names
         ("Van: Jansen, Karin <k.jansen@minbzk.nl>", "Jansen, Karin"),  # Achternaam, Voornaam
         ("Aan: Vries, J. de (Jan) <j.de.vries@minbzk.nl>", "Vries, J. de (Jan)"),

@@ -54,7 +54,10 @@ GREETING = r"(?:Beste|Geachte|Hoi|Hallo|Hai|Dag|Lieve|Goedemorgen|Goedemiddag|Go
 
 _TITLE_RE = re.compile(rf"(?<![\p{{L}}]){TITLES}{WS}(?P<name>{NAME})")
 _ROLE_RE = re.compile(rf"(?<![\p{{L}}-])(?:{ROLE}){WS}(?:{TITLES}{WS})?(?P<name>{NAME})")
-_GREETING_RE = re.compile(rf"(?m)^[ \t]*{GREETING}[ \t]+(?:{TITLES}[ \t]+)?(?P<name>{CAPW}(?:[ \t]+(?:{IFX}[ \t]+)?{CAPW}){{0,2}})[ \t]*(?=[,!\n]|$)")
+_GREETING_RE = re.compile(
+    rf"(?m)^[ \t]*{GREETING}[ \t]+(?:{TITLES}[ \t]+)?(?P<name>{CAPW}(?:[ \t]+(?:{IFX}[ \t]+)?{CAPW}){{0,2}})"
+    rf"(?:[ \t]+en[ \t]+(?:{TITLES}[ \t]+)?(?P<name2>{CAPW}(?:[ \t]+(?:{IFX}[ \t]+)?{CAPW}){{0,2}}))?[ \t]*(?=[,!\n]|$)"
+)
 _INITIALS_RE = re.compile(rf"(?<![\p{{L}}.]){INITS}[ ]?(?:{IFX}[ ]+)?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*")
 _FIRST_LAST_RE = re.compile(rf"(?<![\p{{L}}.'’-])(?P<first>{CAPW})(?P<rest>(?:[ ]+{CAPW})?[ ]+(?:{IFX}[ ]+)?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*)")
 _LONE_RE = re.compile(rf"(?<=\p{{Ll}}\p{{Ll}}[,]?[ ]+){CAPW}(?![ ]+\p{{Lu}})(?!-)")
@@ -323,11 +326,14 @@ class PersonRecognizer(PatternRecognizer):
     def _greetings(self, text):
         not_names = lists().not_names
         for m in _GREETING_RE.finditer(text):
-            s, e = m.span("name")
-            caps = _cap_tokens(m.group("name"))
-            if all(c.lower() in not_names and c.lower() not in lists().first_names for c in caps):
-                continue  # "Beste Collega's", "Hallo Allemaal"
-            yield _res(self, s, e, 0.8, "greeting")
+            for group in ("name", "name2"):  # "Beste Karin en Piet,"
+                if m.group(group) is None:
+                    continue
+                s, e = m.span(group)
+                caps = _cap_tokens(m.group(group))
+                if all(c.lower() in not_names and c.lower() not in lists().first_names for c in caps):
+                    continue  # "Beste Collega's", "Hallo Allemaal"
+                yield _res(self, s, e, 0.8, "greeting")
 
     # -- (2) places in a document that hold names ----------------------------------------
 
@@ -391,11 +397,13 @@ class PersonRecognizer(PatternRecognizer):
     def _signatures(self, text):
         for m in _SIGNOFF_RE.finditer(text):
             for line, start in self._following_lines(text, m.end(), 3):
-                if "@" in line or any(c.isdigit() for c in line):
+                # "Karin Jansen | Beleidsmedewerker", "Karin Jansen - DGM": the name comes first.
+                head = re.split(r"\s[|–-]\s|\t|\|", line, maxsplit=1)[0]
+                if "@" in head or any(c.isdigit() for c in head):
                     break
-                span = name_like(line.strip(" \t*_"))
+                span = name_like(head.strip(" \t*_"))
                 if span:
-                    lead = len(line) - len(line.lstrip(" \t*_"))
+                    lead = len(head) - len(head.lstrip(" \t*_"))
                     yield _res(self, start + lead + span[0], start + lead + span[1], 0.75, "signature")
                     break
 
