@@ -98,6 +98,10 @@ class Page:
     images: tuple[ImageInfo, ...] = ()
     annotations: tuple[Annotation, ...] = ()
     image_coverage: float = 0.0  # share of the page area covered by images
+    # For a page with /Rotate: the matrices (a, b, c, d, e, f) from unrotated page space to
+    # the displayed (rendered) page and back. None when the page is not rotated.
+    rotation_matrix: Optional[tuple[float, ...]] = None
+    derotation_matrix: Optional[tuple[float, ...]] = None
     # Render of the page for raster checks, made on demand (None for text files).
     render: Optional[Callable[[float], Any]] = field(default=None, repr=False)
 

@@ -252,6 +252,8 @@ def _page(page: "pymupdf.Page") -> Page:
         annotations=_annotations(page),
         image_coverage=coverage,
         render=_renderer(page),
+        rotation_matrix=tuple(page.rotation_matrix) if page.rotation else None,
+        derotation_matrix=tuple(page.derotation_matrix) if page.rotation else None,
     )
 
 

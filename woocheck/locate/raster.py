@@ -479,18 +479,14 @@ def _is_drawn(box: BBox, drawn: np.ndarray) -> bool:
     return bool((np.clip(w, 0, None) * np.clip(h, 0, None) >= 0.8 * area).any())
 
 
-def _rotation(page: Page):
-    """The /Rotate of the pymupdf page behind `page.render`, with its matrices.
-
-    The render shows the page as displayed (rotated), while words, drawings and the
-    model's boxes are in unrotated page space. The Page carries no rotation, so it is
-    read from the pymupdf page the render function closes over; without one, 0.
-    """
-    for cell in getattr(page.render, "__closure__", None) or ():
-        fz = cell.cell_contents
-        if getattr(fz, "rotation", 0) and hasattr(fz, "derotation_matrix"):
-            return fz.rotation_matrix, fz.derotation_matrix
-    return None
+def _transform(box, m) -> BBox:
+    """The bounding box of `box` mapped by the affine matrix m = (a, b, c, d, e, f)."""
+    a, b, c, d, e, f = m
+    xs, ys = [], []
+    for x, y in ((box[0], box[1]), (box[2], box[1]), (box[0], box[3]), (box[2], box[3])):
+        xs.append(a * x + c * y + e)
+        ys.append(b * x + d * y + f)
+    return (min(xs), min(ys), max(xs), max(ys))
 
 
 def _mapping(page: Page, shape):
@@ -498,21 +494,18 @@ def _mapping(page: Page, shape):
     # The render may be a pixel larger than the page at this zoom; map by the real size.
     sx = page.width / shape[1]
     sy = page.height / shape[0]
-    turn = _rotation(page)
+    # The render shows the page as displayed (rotated); words and boxes are unrotated.
+    rotate, derotate = page.rotation_matrix, page.derotation_matrix
 
     def to_page(r) -> BBox:
         box = (r[0] * sx, r[1] * sy, r[2] * sx, r[3] * sy)
-        if turn:
-            import pymupdf
-
-            box = tuple(pymupdf.Rect(box) * turn[1])
+        if derotate:
+            box = _transform(box, derotate)
         return (float(box[0]), float(box[1]), float(box[2]), float(box[3]))
 
     def to_px(b: BBox) -> tuple[int, int, int, int]:
-        if turn:
-            import pymupdf
-
-            b = tuple(pymupdf.Rect(b) * turn[0])
+        if rotate:
+            b = _transform(b, rotate)
         return (int(b[0] / sx), int(b[1] / sy), int(np.ceil(b[2] / sx)), int(np.ceil(b[3] / sy)))
 
     return to_page, to_px
