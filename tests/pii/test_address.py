@@ -38,3 +38,9 @@ def test_address_under_a_name_stays_private_despite_letterhead(items):
     text = "Ministerie van BZK\nPostbus 20011\n\nDe heer K. Bosma\nLindelaan 3\n3512 XY Utrecht"
     found = [p for p in items(text) if p.entity == "ADDRESS"]
     assert len(found) == 1 and not found[0].public
+
+
+def test_home_address_in_prose_stays_private_despite_letterhead_words(items):
+    text = "Postbus 20011\n2500 EH Den Haag\n\nHet bezoekadres van de betrokkene is Lindelaan 14, 3581 KX Utrecht."
+    found = [p for p in items(text) if p.entity == "ADDRESS"]
+    assert len(found) == 1 and not found[0].public

@@ -100,7 +100,7 @@ def _norm_tag(tag: str) -> str:
 TITLE_RUN = r"(?:(?:dhr|mw|mevr|mevrouw|de\s+heer|heer|drs|mr|ir|dr|prof|ing)\.?\s*)*"
 # Words that put an address or number in an organisation's letterhead or signature.
 LETTERHEAD = re.compile(
-    r"(?i)postbus\s+\d|p\.?o\.? box|bezoekadres|postadres|www\.|rijksoverheid\.nl|kvk|kamer van koophandel"
+    r"(?i)postbus\s+\d|p\.?o\.? box|(?m:^[ \t*]*(?:bezoekadres|postadres)\b)|www\.|rijksoverheid\.nl|kvk|kamer van koophandel"
     r"|ministerie|ministry|gemeente|provincie|instituut|institute|centre|universiteit|university|ggd|ghor"
     r"|\brivm\b|the netherlands|hoofdkantoor|b\.v\."
 )
@@ -129,6 +129,10 @@ class _RolePatterns:
         self.comma_after = re.compile(rf"[ \t]*,[ \t]*(?:de\s+|het\s+)?({role})")
         self.line_below = re.compile(rf"[ \t,]*\n[ \t*]*(?:de\s+|het\s+)?({role})", flags=re.IGNORECASE)
         self.line_above = re.compile(rf"[ \t*]*(?:de\s+|het\s+)?({role})", flags=re.IGNORECASE)
+
+
+# Words in the sentence before an address that make it someone's home.
+PRIVATE_CUE = re.compile(r"(?i)\b(?:woont|wonende|woonachtig|woonadres|huisadres|thuisadres|privéadres|privé|betrokkene|verzoeker|aanvrager|bewoner|cliënt)\b")
 
 
 def _office(text: str, hit: Hit, off: Officials) -> Optional[str]:
@@ -248,7 +252,8 @@ def apply(pages: list[str], hits: list[list[Hit]], off: Officials) -> list[list[
                 window = text[max(0, h.start - 150):h.end + 150]
                 # An address right under a person's name is that person's, letterhead or not.
                 addressee = any(o.entity == "PERSON" and not o.public and 0 <= h.start - o.end <= 60 for o in out[-3:])
-                if LETTERHEAD.search(window) and not addressee:
+                private = PRIVATE_CUE.search(text[max(0, h.start - 80):h.start])
+                if LETTERHEAD.search(window) and not addressee and not private:
                     reason = "organisation's office address or general number (letterhead)"
             out.append(replace(h, public=True, reason=reason) if reason else h)
         decided.append(out)
