@@ -242,3 +242,21 @@ def test_marker_label_before_and_not_numbers(tmp_path, line, ground):
     with open_document(p) as doc:
         got = attach(doc, locate(doc), Config())
     assert [r.ground for r in got.redactions] == [ground]
+
+
+def test_legend_table_written_column_by_column(tmp_path):
+    """A legend table whose letters are drawn first and grounds after: rows come from geometry."""
+
+    def draw(p):
+        p.draw_rect(pymupdf.Rect(100, 90, 160, 104), fill=BLACK, color=None)
+        p.insert_text((125, 100), "B", fontsize=8, color=WHITE)
+        p.insert_text((72, 600), "Gebruikte weigeringsgronden", fontsize=12)
+        for n, key in enumerate("ABC"):
+            p.insert_text((72, 630 + 16 * n), key, fontsize=10)
+        for n, ground in enumerate(["5.1 lid 2 sub e", "5.1 lid 2 sub i", "5.2 lid 1"]):
+            p.insert_text((110, 630 + 16 * n), ground, fontsize=10)
+
+    got = _attach(_pdf(tmp_path, draw), [(100, 90, 160, 104)])
+    assert {k: [g.code for g in e.grounds] for k, e in got.legend.entries.items()} == {
+        "A": ["5.1.2e"], "B": ["5.1.2i"], "C": ["5.2.1"]}
+    assert [(g.code, g.via_legend) for g in got.redactions[0].grounds] == [("5.1.2i", "B")]

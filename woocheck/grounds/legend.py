@@ -70,6 +70,11 @@ def _leading_grounds(rest: str, cat: Catalogue) -> list[Ground]:
 def read(doc: Document, cat: Catalogue) -> Legend:
     entries: dict[str, LegendEntry] = {}
     for page in doc.pages:
+        if page.words and page.words[0].bbox is not None:
+            # A PDF page: rows from word positions, whatever order the table was drawn in.
+            for k, e in _by_geometry(page, cat).items():
+                entries.setdefault(k, e)
+            continue
         text = page.text
         for h in HEADING.finditer(text):
             lines = []
@@ -108,3 +113,32 @@ def read(doc: Document, cat: Catalogue) -> Legend:
                 if gap > MAX_GAP and entries:
                     break
     return Legend(entries)
+
+
+def _by_geometry(page, cat: Catalogue) -> dict[str, LegendEntry]:
+    """Legend rows rebuilt from word positions: a table's text may come out column by
+    column (all letters first, then all grounds) rather than row by row."""
+    heading = HEADING.search(page.text)
+    if heading is None:
+        return {}
+    head_words = [w for w in page.words if w.bbox and w.start < heading.end() and w.end > heading.start()]
+    top = max(w.bbox[3] for w in head_words) if head_words else 0.0
+    below = [w for w in page.words if w.bbox and w.bbox[1] >= top - 1]
+    rows: list[list] = []
+    for w in sorted(below, key=lambda w: (w.bbox[1], w.bbox[0])):
+        if rows and abs(rows[-1][0].bbox[1] - w.bbox[1]) < 0.5 * (w.bbox[3] - w.bbox[1]):
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    out: dict[str, LegendEntry] = {}
+    for row in rows[:MAX_LINES]:
+        row.sort(key=lambda w: w.bbox[0])
+        key = re.fullmatch(rf"[(\[]?({KEY})[)\]]?[:=.]?", row[0].text)
+        if not key or len(row) < 2:
+            continue
+        rest = " ".join(w.text for w in row[1:])
+        gs = _leading_grounds(rest, cat)
+        if gs:
+            span = (min(w.start for w in row), max(w.end for w in row))
+            out.setdefault(key.group(1), LegendEntry(key.group(1), tuple(gs), f"{row[0].text} {rest}", page.number, span))
+    return out
