@@ -114,3 +114,18 @@ def test_import_is_cheap():
     code = "import sys, woocheck.pii, woocheck.checks.woo101; print('presidio_analyzer' in sys.modules, 'spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_text_under_a_redaction_box_is_left_to_the_woo3xx_checks(tmp_path):
+    import pymupdf
+
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((50, 80), "Gesprek met dhr. P. Zandbergen over de planning.", fontsize=11)
+    page.insert_text((50, 110), "Ook dhr. K. Bosma was aanwezig.", fontsize=11)
+    hit = page.search_for("P. Zandbergen")[0]
+    page.draw_rect(hit, color=(0, 0, 0), fill=(0, 0, 0))  # a box over live text
+    path = tmp_path / "box.pdf"
+    doc.save(path)
+    result = scan_file(str(path), Config(select=("WOO1",)))
+    assert [f.text for f in result.findings if f.code == "WOO101"] == ["K. Bosma"]

@@ -10,10 +10,45 @@ from typing import Iterable, Optional
 from ..model import Finding, PersonalData, Severity
 
 
+def _boxes(ctx) -> dict:
+    """Boxes of located redactions per page (not text markers): text under one of them is
+    a failed redaction, which the WOO3xx checks report; WOO1xx does not report it twice."""
+    cached = getattr(ctx, "_pii_boxes", None)
+    if cached is not None:
+        return cached
+    boxes: dict = {}
+    try:
+        for r in ctx.located:
+            if r.bbox is not None and r.kind != "text-marker":
+                boxes.setdefault(r.page, []).append(r.bbox)
+    except Exception:  # a locate failure must not hide personal data
+        boxes = {}
+    ctx._pii_boxes = boxes
+    return boxes
+
+
+def _under_a_box(pd: PersonalData, boxes: dict) -> bool:
+    if pd.bbox is None or pd.page not in boxes:
+        return False
+    x0, y0, x1, y1 = pd.bbox
+    area = max(1e-6, (x1 - x0) * (y1 - y0))
+    for bx0, by0, bx1, by1 in boxes[pd.page]:
+        w = min(x1, bx1) - max(x0, bx0)
+        h = min(y1, by1) - max(y0, by0)
+        if w > 0 and h > 0 and w * h >= 0.5 * area:
+            return True
+    return False
+
+
 def leaks(ctx, entities: tuple[str, ...]) -> Iterable[PersonalData]:
-    """Personal data of these entities that the policy did not call public."""
-    for pd in ctx.personal_data:
-        if pd.entity in entities and not pd.public:
+    """Personal data of these entities that the policy did not call public and that no
+    located redaction box covers."""
+    wanted = [pd for pd in ctx.personal_data if pd.entity in entities and not pd.public]
+    if not wanted:
+        return
+    boxes = _boxes(ctx) if any(pd.bbox is not None for pd in wanted) else {}
+    for pd in wanted:
+        if not _under_a_box(pd, boxes):
             yield pd
 
 
