@@ -14,7 +14,7 @@ from typing import Optional
 import regex as re
 
 from .names import lists
-from .recognizers.person import CAPW, IFX, INIT
+from .recognizers.name_parts import CAPW, IFX, INIT
 
 # When two entities claim the same characters, the more specific one wins.
 PRIORITY = {"EMAIL": 8, "IBAN": 7, "BSN": 6, "PHONE": 5, "PLATE": 4, "ADDRESS": 3, "BIRTHDATE": 2, "PERSON": 1}

@@ -19,7 +19,7 @@ import yaml
 
 from .names import lists
 from .detect import Hit, given_initial, given_name, surname_keys
-from .recognizers.person import CAPW
+from .recognizers.name_parts import CAPW
 
 RULES_FILE = Path(__file__).resolve().parents[2] / "rules" / "public-officials.yaml"
 
