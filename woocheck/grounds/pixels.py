@@ -116,8 +116,17 @@ def read_label(page: Page, box: BBox) -> tuple[tuple[str, float], ...]:
     (("5.1.2e", 0.97), ("5.1.2a", 0.96), ...); () when nothing can be read."""
     if page.render is None:
         return ()
-    pad = 1.0
-    clip = (box[0] - pad, box[1] - pad, box[2] + pad, box[3] + pad)
+    found = _read_clip(page, box, 1.0, 1.0)
+    if not found and box[3] - box[1] < 9:
+        # A located box is sometimes only a slice of its grey bar (split at a text line);
+        # the label then sits just above or below it.
+        found = _read_clip(page, box, 1.0, 3.0)
+    return found
+
+
+def _read_clip(page: Page, box: BBox, padx: float, pady: float) -> tuple[tuple[str, float], ...]:
+    pad = min(padx, pady)
+    clip = (box[0] - padx, box[1] - pady, box[2] + padx, box[3] + pady)
     try:
         rgb = page.render(ZOOM, clip)  # type: ignore[call-arg]
     except TypeError:  # an older renderer without clip: not worth a full-page render here
