@@ -47,3 +47,16 @@ def test_redacted_and_functional_mailboxes_are_public(items, text, reason_word):
 def test_personal_address_is_a_leak(items):
     found = [p for p in items("Aan: j.devries@minbzk.nl") if p.entity == "EMAIL"]
     assert len(found) == 1 and not found[0].public
+
+
+@pytest.mark.parametrize(
+    "address, functional",
+    [
+        ("crisisteam@coa.nl", True),  # a compound ending in a function word
+        ("vanderpost@minbzk.nl", False),  # a surname ending in "post": personal
+        ("k.jansen@minbzk.nl", False),
+    ],
+)
+def test_compound_functional_mailboxes(items, address, functional):
+    found = [p for p in items(address) if p.entity == "EMAIL"]
+    assert len(found) == 1 and found[0].public is functional

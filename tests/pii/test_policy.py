@@ -114,3 +114,17 @@ def test_propagation_stops_at_a_different_initial():
     persons = _persons(None, "Gesprek met minister mw. J. Uitermark en K. Uitermark; Uitermark zegt toe.")
     assert persons["J. Uitermark"].public and persons["Uitermark"].public
     assert not persons["K. Uitermark"].public
+
+
+@pytest.mark.parametrize(
+    "text, name, public",
+    [
+        # "college van burgemeester en wethouders" is an institution, not a role before a name
+        ("namens het college van burgemeester en wethouders,\n\nW. Dekker\nconsulent", "W. Dekker", False),
+        ("De burgemeester van Westerwolde, Velema, is op de hoogte.", "Velema", True),
+        ("de directeur-generaal Migratie, mevrouw Van Rossum, sluit aan", "Van Rossum", True),
+    ],
+)
+def test_role_phrases(text, name, public):
+    persons = _persons(None, text)
+    assert name in persons and persons[name].public is public

@@ -45,8 +45,12 @@ class Officials:
     def functional_re(self):
         """A local part that is a functional word, starts with one ("postbus.dgm",
         "woo2") or ends with one ("team.woo")."""
-        words = "|".join(re.escape(w) for w in sorted(self.functional, key=len, reverse=True)) or "(?!)"
-        return re.compile(rf"^(?:{words})(?:$|[._\-\d])|[._-](?:{words})$")
+        ordered = sorted(self.functional, key=len, reverse=True)
+        words = "|".join(re.escape(w) for w in ordered) or "(?!)"
+        # "crisisteam", "woocoordinatiepostbus": a compound ending in a function word. Short
+        # words that end surnames too ("Van der Post" -> vanderpost) only count after a dot.
+        tails = "|".join(re.escape(w) for w in ordered if len(w) >= 4 and w not in _NOT_TAILS) or "(?!)"
+        return re.compile(rf"^(?:{words})(?:$|[._\-\d])|[._-](?:{words})$|^[a-z]+(?:{tails})$")
 
     @cached_property
     def code_re(self):
@@ -97,7 +101,9 @@ def _norm_tag(tag: str) -> str:
     return _TAG_S.sub("", tag.strip()).lower()
 
 
-TITLE_RUN = r"(?:(?:dhr|mw|mevr|mevrouw|de\s+heer|heer|drs|mr|ir|dr|prof|ing)\.?\s*)*"
+# Case-insensitive pieces are marked inline: a global IGNORECASE would let \p{Lu} match
+# lower case too ("burgemeester en wethouders" would read as a role and a name).
+TITLE_RUN = r"(?:(?i:dhr|mw|mevr|mevrouw|de\s+heer|heer|drs|mr|ir|dr|prof|ing)\.?\s*)*"
 # Words that put an address or number in an organisation's letterhead or signature.
 LETTERHEAD = re.compile(
     r"(?i)postbus\s+\d|p\.?o\.? box|(?m:^[ \t*]*(?:bezoekadres|postadres)\b)|www\.|rijksoverheid\.nl|kvk|kamer van koophandel"
@@ -116,7 +122,7 @@ _MEMBER = re.compile(r"(?i)\b(?:het lid|de leden|kamerleden)\b")
 _MOTION_END = re.compile(r"(?i)over tot de orde van de dag\.?\s*$")
 _MOTION_SIGNERS = re.compile(r"(?i)over tot de orde van de dag\.?\s*\n(?:[^\n]{1,40}\n){0,8}$")
 _BRACKETS_AFTER = re.compile(r"\s*\(([^()]{1,120})\)")
-_TITLE_BEFORE = re.compile(rf"\b{TITLE_RUN.replace('*', '+')}$", flags=re.IGNORECASE)
+_TITLE_BEFORE = re.compile(rf"\b{TITLE_RUN[:-1]}+$")
 _TAG_SPLIT = re.compile(r"[\s,/;]+")
 
 
@@ -124,11 +130,12 @@ class _RolePatterns:
     """The role-dependent patterns of one Officials, compiled once."""
 
     def __init__(self, role: str):
-        self.before = re.compile(rf"({role})(?:\s+\p{{Lu}}[\p{{L}}-]*){{0,3}}[\s,:]*{TITLE_RUN}$", flags=re.IGNORECASE)
+        # "minister Faber", "directeur-generaal Migratie, mevrouw X", "burgemeester van Assen, Y"
+        self.before = re.compile(rf"({role})(?:\s+(?:van\s+|voor\s+)?\p{{Lu}}[\p{{L}}-]*){{0,3}}[\s,:]*{TITLE_RUN}$")
         self.inside = re.compile(role)
-        self.comma_after = re.compile(rf"[ \t]*,[ \t]*(?:de\s+|het\s+)?({role})")
-        self.line_below = re.compile(rf"[ \t,]*\n[ \t*]*(?:de\s+|het\s+)?({role})", flags=re.IGNORECASE)
-        self.line_above = re.compile(rf"[ \t*]*(?:de\s+|het\s+)?({role})", flags=re.IGNORECASE)
+        self.comma_after = re.compile(rf"[ \t]*,[ \t]*(?i:de\s+|het\s+)?({role})")
+        self.line_below = re.compile(rf"[ \t,]*\n[ \t*]*(?i:de\s+|het\s+)?({role})")
+        self.line_above = re.compile(rf"[ \t*]*(?i:de\s+|het\s+)?({role})")
 
 
 # Words in the sentence before an address that make it someone's home.
@@ -206,6 +213,7 @@ def _allowlisted(name: str, off: Officials) -> Optional[str]:
     return None
 
 
+_NOT_TAILS = {"post", "info", "pers", "mail", "office", "contact", "support"}
 _REDACTED_LOCAL = re.compile(r"(?i)\[[^\]]*\]|[█■x*_]+")
 _BOX_OCR_LOCAL = re.compile(r"[A-Z|\[\]]+")
 
