@@ -153,33 +153,52 @@ def _read_clip(page: Page, box: BBox, padx: float, pady: float) -> tuple[tuple[s
 
 def _read_mask(mask: np.ndarray, margin: int) -> tuple[tuple[str, float], ...]:
     comps = _line_components(mask, margin)
-    if not comps:
-        return ()
     tall = [c for c in comps if c[3] - c[1] >= MIN_GLYPH_PX]
     if len(tall) < 2:
         return ()
-    height = max(c[3] - c[1] for c in tall)
-    glyphs = [c for c in comps if c[3] - c[1] >= 0.5 * height]
+    # The typical glyph height, not the tallest blob: a bracket or a box edge beside the
+    # label stands taller than the digits.
+    height = float(np.median([c[3] - c[1] for c in tall]))
+    glyphs = [c for c in comps if 0.5 * height <= c[3] - c[1] <= 1.25 * height]
+    if len(glyphs) < 2:
+        return ()
     # One line: the glyphs share a vertical band.
-    mid = np.median([(c[1] + c[3]) / 2 for c in glyphs])
-    glyphs = [c for c in glyphs if abs((c[1] + c[3]) / 2 - mid) < 0.5 * height]
+    mid = float(np.median([(c[1] + c[3]) / 2 for c in glyphs]))
+    glyphs = sorted((c for c in glyphs if abs((c[1] + c[3]) / 2 - mid) < 0.5 * height), key=lambda c: c[0])
+    # Labels stand apart: split the line where the gap is wider than a glyph, and read the
+    # longest group (a fragment of a neighbour's label at the edge is left out).
+    groups: list[list] = []
+    for c in glyphs:
+        if groups and c[0] - groups[-1][-1][2] <= 1.2 * height:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    glyphs = max(groups, key=len) if groups else []
     if not 2 <= len(glyphs) <= 8:
         return ()
-    height = max(c[3] - c[1] for c in glyphs)  # of the line kept, not of a stray blob
+    height = max(c[3] - c[1] for c in glyphs)
     if height < MIN_GLYPH_PX:
         return ()
+    left, right = glyphs[0][0], glyphs[-1][2]
     base = max(c[3] for c in glyphs if c[3] - c[1] >= 0.82 * height)
     items = [(c[0], c) for c in glyphs]
     for c in comps:
         h, w = c[3] - c[1], c[2] - c[0]
         if any(c is g for g in glyphs) or h >= 0.5 * height or w >= 0.5 * height:
             continue
-        if abs(c[3] - base) <= 0.25 * height and c[1] > mid:
+        if left < c[0] < right and abs(c[3] - base) <= 0.25 * height and c[1] > mid:
             items.append((c[0], "."))
     items.sort(key=lambda it: it[0])
-    # Each glyph keeps the characters that come close to its best match; the parser then
-    # picks the strings that are codes. "6.1.2e" is no code, so a "5" that scored a hair
-    # under "6" still wins.
+    return _decode(items, height)
+
+
+def _decode(items: list, height: float) -> tuple[tuple[str, float], ...]:
+    """Readings of a line of glyphs and dots, best first.
+
+    Each glyph keeps the characters that come close to its best match; the parser then
+    picks the strings that are codes. "6.1.2e" is no code, so a "5" that scored a hair
+    under "6" still wins.
+    """
     options: list[list[tuple[str, float]]] = []
     glyph_count = sum(1 for _, it in items if it != ".")
     seen = 0
@@ -194,14 +213,12 @@ def _read_mask(mask: np.ndarray, margin: int) -> tuple[tuple[str, float], ...]:
         if last and (y1 - y0) < 0.85 * height and (x1 - x0) < 0.4 * (y1 - y0):
             options.append([("i", 1.0)])  # the one narrow x-height letter in a-i
             continue
-        ranked = _classify(comp, DIGITS + (LETTERS if last else ""), height)
+        ranked = _classify(comp, DIGITS + (LETTERS if last else ""), int(height))
         if not ranked or ranked[0][1] < MIN_SCORE:
             return ()
         options.append([(ch, sc) for ch, sc in ranked[:3] if sc >= max(MIN_SCORE, ranked[0][1] - ALTERNATIVE)])
     while options and options[-1] == [(".", 1.0)]:
         options.pop()
-    while options and options[0] == [(".", 1.0)]:
-        options.pop(0)
     readings: list[tuple[str, float]] = []
     for combo in itertools.product(*options):
         text = "".join(ch for ch, _ in combo)
