@@ -128,3 +128,15 @@ def test_propagation_stops_at_a_different_initial():
 def test_role_phrases(text, name, public):
     persons = _persons(None, text)
     assert name in persons and persons[name].public is public
+
+
+def test_a_function_in_the_brackets_marks_staff_not_the_board():
+    persons = _persons(None, "Aanwezig: dhr. M. Boumans (VNG); mw. C. Timmer (COA, regiomanager)")
+    assert persons["M. Boumans"].public and not persons["C. Timmer"].public
+
+
+def test_a_sentence_starting_with_a_role_is_no_signature():
+    persons = _persons(None, "Hoi Marieke,\nDe minister wil de tekst vanavond zien.")
+    assert not persons["Marieke"].public
+    signed = _persons(None, "Hoogachtend,\n\nD.M. van Weel\nMinister van Justitie en Veiligheid")
+    assert signed["D.M. van Weel"].public

@@ -134,8 +134,19 @@ class _RolePatterns:
         self.before = re.compile(rf"({role})(?:\s+(?:van\s+|voor\s+)?\p{{Lu}}[\p{{L}}-]*){{0,3}}[\s,:]*{TITLE_RUN}$")
         self.inside = re.compile(role)
         self.comma_after = re.compile(rf"[ \t]*,[ \t]*(?i:de\s+|het\s+)?({role})")
-        self.line_below = re.compile(rf"[ \t,]*\n[ \t*]*(?i:de\s+|het\s+)?({role})")
-        self.line_above = re.compile(rf"[ \t*]*(?i:de\s+|het\s+)?({role})")
+        # A signature's role line ("Minister van Justitie en Veiligheid", "De staatssecretaris
+        # voor ...,"), not a sentence that starts with a role ("De minister wil ...").
+        title_line = r"(?=[ \t]*(?:$|,|\n|(?i:van|voor)\b))"
+        self.line_below = re.compile(rf"[ \t,]*\n[ \t*]*(?i:de\s+|het\s+)?({role}){title_line}", flags=re.M)
+        self.line_above = re.compile(rf"[ \t*]*(?i:de\s+|het\s+)?({role}){title_line}", flags=re.M)
+
+
+# Job titles of officials: in brackets beside an org tag they mark staff, not the board.
+FUNCTION_WORDS = re.compile(
+    r"(?i)\b(?:\w*medewerker|\w*adviseur|\w*manager|projectleider|programmaleider|co[öo]rdinator|jurist"
+    r"|teamleider|afdelingshoofd|hoofd|ambtenaar|consulent|analist|notulist|secretaris(?!-generaal)"
+    r"|stagiair\w*|trainee|specialist|officer|ondersteuning)\b"
+)
 
 
 # Words in the sentence before an address that make it someone's home.
@@ -172,6 +183,8 @@ def _office(text: str, hit: Hit, off: Officials) -> Optional[str]:
         r = pats.inside.search(inner)
         if r:
             return f"named as {r.group().lower()}"
+        if FUNCTION_WORDS.search(inner):
+            formal = False  # "(COA, regiomanager)": an official of the body, not its board
         for token in _TAG_SPLIT.split(inner):
             if not token:
                 continue
@@ -185,12 +198,13 @@ def _office(text: str, hit: Hit, off: Officials) -> Optional[str]:
     m = pats.comma_after.match(after)
     if m:
         return f"named as {m.group(1).lower()}"
-    # A signature: the role on the line below the name, or on the line above it.
-    m = pats.line_below.match(after)
+    # A signature: the name alone on its line, the role on the line below or above it.
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    alone = not text[line_start:hit.start].strip()
+    m = pats.line_below.match(after) if alone else None
     if m:
         return f"signs as {m.group(1).lower()}"
-    line_start = text.rfind("\n", 0, hit.start) + 1
-    if not text[line_start:hit.start].strip():
+    if alone:
         prev = [ln for ln in text[max(0, line_start - 200):line_start].split("\n") if ln.strip()]
         m = pats.line_above.match(prev[-1]) if prev else None
         if m:
