@@ -9,6 +9,7 @@ the office address or general number in an organisation's letterhead.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -17,11 +18,17 @@ from typing import Iterable, Optional
 import regex as re
 import yaml
 
-from .names import lists
 from .detect import Hit, given_initial, given_name, surname_keys
+from .names import lists
 from .recognizers.name_parts import CAPW
 
-RULES_FILE = Path(__file__).resolve().parents[2] / "rules" / "public-officials.yaml"
+
+
+def rules_file() -> Path:
+    """rules/public-officials.yaml beside the package, or under WOOCHECK_RULES when set
+    (the same convention as the grounds catalogue)."""
+    base = os.environ.get("WOOCHECK_RULES")
+    return (Path(base) if base else Path(__file__).resolve().parents[2] / "rules") / "public-officials.yaml"
 
 
 @dataclass(frozen=True)
@@ -71,7 +78,8 @@ def _read_yaml(path: str) -> dict:
 
 @lru_cache(maxsize=8)
 def load_officials(extra_files: tuple[str, ...] = ()) -> Officials:
-    files = ([str(RULES_FILE)] if RULES_FILE.is_file() else []) + list(extra_files)
+    shipped = rules_file()
+    files = ([str(shipped)] if shipped.is_file() else []) + list(extra_files)
     roles: list[str] = []
     tags: set[str] = set()
     ministries: list[str] = []
