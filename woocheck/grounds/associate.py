@@ -152,15 +152,15 @@ def _inside(w: Word, box: BBox) -> bool:
     return box[0] - 1 <= cx <= box[2] + 1 and box[1] - 1 <= cy <= box[3] + 1
 
 
-def _drawn_under(page: Page, r: Redaction, w: Word) -> bool:
-    """True for a word a vector box was painted over: hidden text, not the box's label."""
-    if r.kind != "vector" or w.seqno < 0 or r.bbox is None:
-        return False
+def _box_seqno(page: Page, r: Redaction) -> int:
+    """Draw order of the filled path that makes a vector box, or -1 when unknown."""
+    if r.kind != "vector" or r.bbox is None:
+        return -1
     seqs = [
         d.seqno for d in page.drawings
         if d.fill is not None and all(abs(a - b) <= 1.0 for a, b in zip(d.rect, r.bbox))
     ]
-    return bool(seqs) and w.seqno < max(seqs)
+    return max(seqs, default=-1)
 
 
 def _beside(words: list[Word], box: BBox, side: str) -> list[Word]:
@@ -325,11 +325,15 @@ def associate(
         words = [w for w in page.words if w.bbox is not None]
         inside_of: list[list[Word]] = [[] for _ in bs]
         taken: set[int] = set()
+        box_seq: dict[int, int] = {}
         for n, w in enumerate(words):
             for j, r in enumerate(bs):
                 if _inside(w, r.bbox):  # type: ignore[arg-type]
                     taken.add(n)
-                    if not _drawn_under(page, r, w):
+                    if j not in box_seq:
+                        box_seq[j] = _box_seqno(page, r)
+                    # A word the box was painted over is hidden text, not the box's label.
+                    if not (0 <= w.seqno < box_seq[j]):
                         inside_of[j].append(w)
         free = [w for n, w in enumerate(words) if n not in taken]
         labels = [_box_label(page, r.bbox, inside_of[j], free, cat, legend) for j, r in enumerate(bs)]  # type: ignore[arg-type]
