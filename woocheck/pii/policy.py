@@ -235,6 +235,8 @@ def _allowlisted(name: str, off: Officials) -> Optional[str]:
     return None
 
 
+MOBILE = re.compile(r"\s*(?:\+31|0031|0)\s*\(?0?\)?\s*6")  # a mobile is a person's, letterhead or not
+_ONE_WORD = re.compile(CAPW)
 _NOT_TAILS = {"post", "info", "pers", "mail", "office", "contact", "support"}
 _REDACTED_LOCAL = re.compile(r"(?i)\[[^\]]*\]|[█■x*_]+")
 _BOX_OCR_LOCAL = re.compile(r"[A-Z|\[\]]+")
@@ -278,7 +280,7 @@ def apply(pages: list[str], hits: list[list[Hit]], off: Officials) -> list[list[
                         public_given.setdefault(given.lower(), reason)
             elif h.entity == "EMAIL":
                 reason = _email(h, off)
-            elif h.entity == "ADDRESS" or (h.entity == "PHONE" and not re.match(r"\s*(?:\+31|0031|0)\s*\(?0?\)?\s*6", h.text)):
+            elif h.entity == "ADDRESS" or (h.entity == "PHONE" and not MOBILE.match(h.text)):
                 window = text[max(0, h.start - 150):h.end + 150]
                 # An address right under a person's name is that person's, letterhead or not.
                 addressee = any(o.entity == "PERSON" and not o.public and 0 <= h.start - o.end <= 60 for o in out[-3:])
@@ -299,7 +301,7 @@ def apply(pages: list[str], hits: list[list[Hit]], off: Officials) -> list[list[
                         None in public_initials.get(hit_key, set()) and len(public_initials[hit_key]) == 1
                     if hit_key and keys[-1] == hit_key and same_person:
                         page_hits[i] = replace(h, public=True, reason=f"same surname {public_keys[hit_key]} elsewhere in the document")
-                    elif re.fullmatch(CAPW, h.text) and h.text.lower() in public_given:
+                    elif _ONE_WORD.fullmatch(h.text) and h.text.lower() in public_given:
                         # "Beste Tamara," in a thread with "Ark, T. van (Tamara)" (minister)
                         page_hits[i] = replace(h, public=True, reason=f"same given name {public_given[h.text.lower()]} elsewhere in the document")
     return decided
