@@ -69,3 +69,12 @@ def test_config_errors_name_the_file_and_the_key(cli, tmp_path):
     cfg.write_text('fail-on = "soms"\n')
     code, _, err = cli("scan", doc, "--config", cfg)
     assert code == 2 and "fail-on" in err
+
+
+def test_broken_user_grounds_file_is_one_usage_error(cli, tmp_path):
+    (tmp_path / "woocheck.toml").write_text('grounds = ["eigen-gronden.yaml"]\n')
+    (tmp_path / "eigen-gronden.yaml").write_text("- code: 5.1.9\n")
+    doc = _doc(tmp_path, "Behandeld door [REDACTED].\n")
+    code, out, err = cli("scan", doc, "--timeout-per-file", "0")
+    assert code == 2 and "eigen-gronden.yaml" in err
+    assert len([line for line in err.splitlines() if line.strip()]) == 1

@@ -100,6 +100,7 @@ def scan(
 ) -> None:
     """Scan files and folders and report findings."""
     from .baseline import BaselineError, apply_baseline, load_baseline
+    from .grounds.catalogue import RulesError
     from .baseline import write_baseline as save_baseline
     from .pipeline import scan as run_scan
 
@@ -108,7 +109,11 @@ def scan(
             paths, config_path, _split_codes(select), _split_codes(ignore), fail_on, show_personal_data, decision_date
         )
         accepted = load_baseline(baseline) if baseline else None
-    except (ConfigError, BaselineError) as exc:
+        if cfg.wants("WOO2"):
+            from .grounds import load_catalogue
+
+            load_catalogue(cfg)  # a broken rules file is a usage error, not one per document
+    except (ConfigError, BaselineError, RulesError) as exc:
         _err(str(exc))
         raise typer.Exit(EXIT_ERROR)
 
