@@ -12,6 +12,8 @@ import pytest
         ("+31 (0)70 1234567", "+31 (0)70 1234567"),  # international with (0)
         ("0031 70 123 4567", "0031 70 123 4567"),  # 0031 form
         ("Telefoon: 0612345678.", "0612345678"),  # no separators, sentence end
+        ("colleague (+32 2 298 1234) will", "+32 2 298 1234"),  # Belgian landline
+        ("mobil +49 151 23456789", "+49 151 23456789"),  # German mobile
     ],
 )
 def test_dutch_numbers_are_found(find, text, expected):
@@ -28,6 +30,7 @@ def test_dutch_numbers_are_found(find, text, expected):
         "zaaknummer 0012345678901",  # too long
         "06-1234567",  # a mobile number one digit short
         "BSN 111222333",  # nine digits without leading zero
+        "score +12 3 4",  # a plus sign before small numbers
     ],
 )
 def test_non_numbers_are_not_found(find, text):

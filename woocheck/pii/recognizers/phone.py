@@ -1,4 +1,5 @@
-"""Dutch phone numbers: landline, mobile (06), +31 and 0031 forms, validated by phonenumbers."""
+"""Phone numbers: Dutch landline, mobile (06), +31 and 0031 forms, and other countries in
++ form; every match must be a valid number for phonenumbers."""
 from __future__ import annotations
 
 import phonenumbers
@@ -11,6 +12,8 @@ _NINE = rf"[1-9](?:{_SEP}\d){{8}}"  # the national significant number: 9 digits
 PATTERNS = [
     # +31 6 12345678, +31 (0)70 123 4567, 0031-70-1234567
     Pattern("international", rf"(?<![\w+])(?:\+|00)31{_SEP}(?:\(0\){_SEP})?{_NINE}(?!\d)", 0.6),
+    # +32 2 298 1234, +49 30 1234567: other countries, checked by phonenumbers as well
+    Pattern("international (other)", rf"(?<![\w+])\+(?!31)[1-9]\d{{0,2}}(?:{_SEP}(?:\(\d{{1,5}}\)|\d{{1,5}})){{2,6}}(?!\d)", 0.5),
     # 06-12345678, 070 123 45 67, (070) 1234567, 0591-123456
     Pattern("national", rf"(?<![\w+/.,-])(?:\(0\d{{1,3}}\)[ \t]?|0){_SEP}[1-9](?:{_SEP}\d){{7,8}}(?![\d,.]\d)", 0.5),
 ]
