@@ -226,3 +226,39 @@ def _decode(items: list, height: float) -> tuple[tuple[str, float], ...]:
             readings.append((text, sum(sc for _, sc in combo)))
     readings.sort(key=lambda r: -r[1])
     return tuple(readings)
+
+
+MIN_LETTERS = 3  # light blobs in a row that make "something is printed here"
+
+
+def has_lettering(page: Page, box: BBox) -> bool:
+    """Whether a raster box shows a row of light glyph-sized marks inside it: a label
+    too small or too blurred to read, but there. Used to tell "no ground printed" from
+    "a ground printed that woocheck cannot read", which a reviewer checks by eye."""
+    from scipy import ndimage
+
+    if page.render is None:
+        return False
+    try:
+        rgb = page.render(ZOOM, (box[0], box[1], box[2], box[3]))  # type: ignore[call-arg]
+    except TypeError:
+        return False
+    gray = rgb.mean(axis=2) if rgb.ndim == 3 else rgb
+    if gray.size == 0 or min(gray.shape) < 4:
+        return False
+    bg = np.bincount(gray.astype(np.uint8).ravel() // 8, minlength=32).argmax() * 8 + 4
+    if bg > 215:
+        return False
+    light = gray > bg + MIN_CONTRAST
+    labels, n = ndimage.label(light)
+    marks = [
+        sl
+        for sl in ndimage.find_objects(labels)
+        if sl is not None and 2 <= sl[0].stop - sl[0].start < gray.shape[0] and sl[1].stop - sl[1].start < gray.shape[0]
+    ]
+    if len(marks) < MIN_LETTERS:
+        return False
+    mids = sorted((sl[0].start + sl[0].stop) / 2 for sl in marks)
+    # A label is one line: enough marks share a band one glyph high.
+    band = max(2.0, gray.shape[0] / 3)
+    return any(sum(1 for m in mids if abs(m - c) <= band) >= MIN_LETTERS for c in mids)
