@@ -50,6 +50,8 @@ def _file(console: Console, f: FileResult, show: bool) -> None:
         )
         if x.text and not x.context:
             head.append(f": {x.text if show else mask(x.text, x.kind)}", style="bold")
+        if x.bbox and not x.context:  # where to look on the page (points from the top left)
+            head.append(f"  at x={x.bbox[0]:.0f} y={x.bbox[1]:.0f}", style="dim")
         console.print(head)
         if x.context:
             console.print(_context(x, secrets, show), no_wrap=True, overflow="ellipsis")
