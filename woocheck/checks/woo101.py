@@ -9,7 +9,9 @@ bearer as a public office holder (minister, staatssecretaris, CdK, burgemeester,
 wethouder, gedeputeerde, Kamerlid, SG/DG, woordvoerder, "(MBZK)", "(SJenV)", a board
 member for VNG/IPO/COA/Aedes at an administrative table) or lists the name in
 rules/public-officials.yaml or a `public-officials` file from the config. A lone listed
-surname without title or context is weak evidence and reported as a warning.
+surname without title or context is weak evidence and reported as a warning. A name
+that sits in the text layer under a located redaction box is a failed redaction and
+left to WOO301-WOO303 (this holds for every WOO1xx check).
 
 Why it matters: names of civil servants who do not act in public for their function,
 and of private persons, are protected by the respect for privacy (art. 5.1 lid 2 sub e
