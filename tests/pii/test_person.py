@@ -29,6 +29,9 @@ import pytest
         ("Ook Jan de Boer was erbij.", "Jan de Boer"),
         ("Het stuk van J.P. van der Berg volgt.", "J.P. van der Berg"),
         ("Volgens Th. Smit klopt het.", "Th. Smit"),
+        ("Deelnemer: mw. drs. E. (Esther) Postma", "E. (Esther) Postma"),  # given name in brackets
+        ("[14-08-2024 08:12] Bram Vonk: de bussen vertrekken", "Bram Vonk"),  # Teams export
+        ("12-09-2023 21:06 - Thomas: ik bel de wachtcommandant", "Thomas"),  # WhatsApp export
     ],
 )
 def test_names_are_found(find, text, expected):

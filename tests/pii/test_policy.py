@@ -140,3 +140,11 @@ def test_a_sentence_starting_with_a_role_is_no_signature():
     assert not persons["Marieke"].public
     signed = _persons(None, "Hoogachtend,\n\nD.M. van Weel\nMinister van Justitie en Veiligheid")
     assert signed["D.M. van Weel"].public
+
+
+def test_role_in_a_table_column_and_not_across_rows():
+    text = ("Naam                     Organisatie          Functie\n"
+            "dhr. M. Öztürk           Gemeente Utrecht     wethouder Wonen\n"
+            "dhr. ir. G.J. ter Horst  Provincie Overijssel projectleider\n")
+    persons = _persons(None, text)
+    assert persons["M. Öztürk"].public and not persons["G.J. ter Horst"].public

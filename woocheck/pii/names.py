@@ -51,7 +51,7 @@ EXTRA_NOT_NAMES = {
     "marokko", "syrië", "irak", "iran", "afghanistan", "eritrea", "somalië", "china", "amerika",
     "canada", "japan", "india", "suriname", "curaçao", "aruba", "bonaire", "kroatië", "litouwen",
     "brussel", "parijs", "berlijn", "londen", "washington", "genève", "straatsburg", "luxemburg",
-    "opvang", "asielzoekers", "veiligheidsberaad", "veiligheidsregio", "dienst",
+    "opvang", "asielzoekers", "wonen", "werk", "inkomen", "zorg", "onderwijs", "financiën", "veiligheidsberaad", "veiligheidsregio", "dienst",
 }
 
 

@@ -139,7 +139,13 @@ class _RolePatterns:
 
     def __init__(self, role: str):
         # "minister Faber", "directeur-generaal Migratie, mevrouw X", "burgemeester van Assen, Y"
-        self.before = re.compile(rf"({role})(?:\s+(?:van\s+|voor\s+)?\p{{Lu}}[\p{{L}}-]*){{0,3}}[\s,:]*{TITLE_RUN}$")
+        # Words between role and name only on one line ("wethouder Wonen\ndhr. X" is a
+        # table row above X, not X's office).
+        self.before = re.compile(
+            rf"({role})(?:[\s,:]*|(?:[ \t]+(?:van[ \t]+|voor[ \t]+)?\p{{Lu}}[\p{{L}}-]*){{1,3}}[ \t,:]*){TITLE_RUN}$"
+        )
+        # A table row: the role in a later column of the same line ("X   Gemeente Y   wethouder").
+        self.column = re.compile(rf"[^\n]*?(?:[ ]{{2,}}|\t)(?i:de[ ]+)?({role})")
         self.inside = re.compile(role)
         self.comma_after = re.compile(rf"[ \t]*,[ \t]*(?i:de\s+|het\s+)?({role})")
         # A signature's role line ("Minister van Justitie en Veiligheid", "De staatssecretaris
@@ -203,6 +209,9 @@ def _office(text: str, hit: Hit, off: Officials) -> Optional[str]:
                 return f"board member at an administrative table ({token.strip()})"
         if _norm_tag(inner) in off.org_tags and formal:
             return f"board member at an administrative table ({inner.strip()})"
+    m = pats.column.match(after)
+    if m:
+        return f"named as {m.group(1).lower()} (table)"
     m = pats.comma_after.match(after)
     if m:
         return f"named as {m.group(1).lower()}"

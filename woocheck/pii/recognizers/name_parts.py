@@ -25,7 +25,7 @@ IFX = (
     r"(?:[ ](?:de[nr]?|het|'t|t|la))?|(?:[Ii]n|[Oo]p|[Uu]it|[Aa]an|[Bb]ij)[ ](?:de[nr]?|het|'t))(?![\p{L}])"
 )
 SURN = rf"(?:{IFX}{WS})?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*"
-NAME = rf"(?:{INITS}[ ]?)?(?:{CAPW}{WS}){{0,2}}{SURN}"
+NAME = rf"(?:{INITS}[ ]?(?:\({CAPW}\)[ ]?)?)?(?:{CAPW}{WS}){{0,2}}{SURN}"  # also "E. (Esther) Postma"
 
 TITLE = (
     r"(?:[Dd]hr\.?|[Dd]e [Hh]eer|[Hh]eer|[Mm]eneer|[Mm]ijnheer|[Mm]evr\.?|[Mm]evrouw|[Mm]w\.?|[Mm]ej\.?"
@@ -60,6 +60,11 @@ _SIGNOFF_RE = re.compile(
 )
 _CONTACT_RE = re.compile(
     r"(?m)^[ \t*]*(?:Contactpersoon|Contactpersonen|Behandeld door|Opgesteld door|Auteur|Steller|Inlichtingen bij|Informatie bij|[Tt]\.a\.v\.|Ter attentie van)(?:\*\*)?[ \t]*:?[ \t]*(?P<v>[^\n]*)$"
+)
+# A chat export line: "[14-08-2024 08:12] Bram Vonk: ..." or "12-09-2023 21:06 - Thomas: ..."
+_CHAT_RE = re.compile(
+    r"(?m)^[ \t]*\[?\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*(?:[-–][ \t]*)?"
+    r"(?P<v>[^:\n\[\]]{2,40}):"
 )
 _ADDRESS_IN_BRACKETS_RE = re.compile(r"(?:<|\[mailto:)[^<>\s\]]+@[^<>\s\]]+[>\]]")
 _LABEL_LINE_RE = re.compile(r"^[ \t*#]*(?:\p{Lu}[\p{Ll} -]+(?:\t|:)|#|\d+[.)] )")

@@ -26,6 +26,7 @@ from ..names import lists
 from .name_parts import (
     _ADDRESS_IN_BRACKETS_RE,
     _ATTENDEES_RE,
+    _CHAT_RE,
     _CONTACT_RE,
     _FIRST_LAST_RE,
     _GREETING_RE,
@@ -104,6 +105,7 @@ class PersonRecognizer(PatternRecognizer):
         out.extend(self._attendees(text))
         out.extend(self._signatures(text))
         out.extend(self._contacts(text))
+        out.extend(self._chat_senders(text))
         out.extend(self._name_email(text))
         out.extend(self._from_lists(text))
         out.extend(self._lone_fields(text))
@@ -233,6 +235,14 @@ class PersonRecognizer(PatternRecognizer):
                 if span:
                     yield _res(self, start + lead + span[0], start + lead + span[1], 0.75, "contact block")
 
+    def _chat_senders(self, text):
+        for m in _CHAT_RE.finditer(text):
+            span = name_like(m.group("v").strip())
+            if span:
+                lead = len(m.group("v")) - len(m.group("v").lstrip())
+                s = m.start("v") + lead
+                yield _res(self, s + span[0], s + span[1], 0.8, "sender in a chat export")
+
     def _name_email(self, text):
         # Find the addresses first (few), then look at what stands before each on its line.
         for m in _ADDRESS_IN_BRACKETS_RE.finditer(text):
@@ -313,7 +323,10 @@ def spread_surnames(text: str, surnames: set[str], emails: Iterable[str]) -> lis
         key = caps[-1].lower()
         flat = _NOT_LETTER.sub("", m.group()).lower()
         if key in surnames and key not in common:
-            out.append((m.start(), m.end(), "surname of a person named elsewhere in the document"))
+            start = m.start()
+            if m.group()[0].islower() and len(caps) == 1 and key in lists().first_names:
+                start = m.end() - len(caps[0])  # "van Sander": the given name, not "van"
+            out.append((start, m.end(), "name of a person named elsewhere in the document"))
         elif len(flat) >= 4 and key not in not_names and (
             flat in spelled or any(s.endswith(flat) and len(flat) >= 5 for s in spelled)
         ):
