@@ -8,6 +8,7 @@ import pytest
         ("Geboortedatum: 1 januari 1975", "1 januari 1975"),  # spelled month
         ("J. Jansen (geb. 03/04/1990)", "03/04/1990"),  # abbreviation
         ("geboren 1982-07-15", "1982-07-15"),  # ISO form
+        ("Mijn geboortedatum is 02-05-1991.", "02-05-1991"),  # "is" between cue and date
     ],
 )
 def test_date_after_a_birth_cue_is_found(find, text, expected):

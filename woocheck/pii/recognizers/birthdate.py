@@ -7,7 +7,7 @@ from presidio_analyzer import Pattern, PatternRecognizer
 _MONTHS = r"(?:jan(?:uari)?|feb(?:ruari)?|maart|mrt|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|aug(?:ustus)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DATE = rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|\d{{1,2}}[ ]+{_MONTHS}[ ]+(?:19|20)\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}})"
 # The cue comes first; the match covers only the date (a lookbehind of variable length).
-_CUE = r"(?<=\b(?:geboren|geboortedatum|geb\.|geb|d\.d\.\s*geboorte|geboortedag)(?:\s+op)?\s*:?\s*)"
+_CUE = r"(?<=\b(?:geboren|geboortedatum|geb\.|geb|d\.d\.\s*geboorte|geboortedag)(?:\s+(?:op|is|was))?\s*:?\s*)"
 
 
 class BirthDateRecognizer(PatternRecognizer):
