@@ -11,9 +11,19 @@ from ..config import Config
 from ..model import BBox, Document, Page, PersonalData
 
 
-def _bbox(page: Page, start: int, end: int) -> Optional[BBox]:
-    """Union of the boxes of the page's words that overlap [start, end)."""
-    boxes = [w.bbox for w in page.words if w.bbox is not None and w.start < end and start < w.end]
+def _bbox(page: Page, start: int, end: int, starts: Optional[list[int]] = None) -> Optional[BBox]:
+    """Union of the boxes of the page's words that overlap [start, end).
+
+    Words come in text order, so `starts` (their start offsets) lets a page with
+    thousands of hits find each hit's words by bisection."""
+    words = page.words
+    if starts is not None:
+        from bisect import bisect_left
+
+        i = max(0, bisect_left(starts, start) - 1)
+        j = bisect_left(starts, end, lo=i)
+        words = words[i:j]
+    boxes = [w.bbox for w in words if w.bbox is not None and w.start < end and start < w.end]
     if not boxes:
         return None
     return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
@@ -28,10 +38,10 @@ def _find(texts: list[str], config: Optional[Config]):
     return policy.apply(texts, hits, officials)
 
 
-def _to_model(h, page: Optional[Page] = None) -> PersonalData:
+def _to_model(h, page: Optional[Page] = None, starts: Optional[list[int]] = None) -> PersonalData:
     return PersonalData(
         entity=h.entity, text=h.text, start=h.start, end=h.end, score=h.score,
-        page=page.number if page else None, bbox=_bbox(page, h.start, h.end) if page else None,
+        page=page.number if page else None, bbox=_bbox(page, h.start, h.end, starts) if page else None,
         weak=h.weak, public=h.public, reason=h.reason or (h.evidence if not h.public else ""),
     )
 
@@ -40,7 +50,12 @@ def find_in_document(doc: Document, config: Config) -> list[PersonalData]:
     """Personal data on every page of `doc`, with the policy applied (see `public`)."""
     pages = list(doc.pages)
     decided = _find([p.text for p in pages], config)
-    return [_to_model(h, page) for page, hits in zip(pages, decided) for h in hits]
+    out = []
+    for page, hits in zip(pages, decided):
+        starts = [w.start for w in page.words]
+        ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+        out.extend(_to_model(h, page, starts if ordered else None) for h in hits)
+    return out
 
 
 def find_in_text(text: str, config: Config | None = None) -> list[PersonalData]:
