@@ -18,7 +18,12 @@ from . import __version__
 from .batch import DEFAULT_TIMEOUT
 from .config import FAIL_ON, Config, ConfigError, find_config, load_config
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Check documents before publication under the Woo.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,  # main() turns a bug into one line, never a traceback
+    help="Check documents before publication under the Woo.",
+)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -230,7 +235,12 @@ _register_extra_commands()
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except Exception as exc:  # a bug outside any one file's scan: say so in one line
+        detail = str(exc).splitlines()[0] if str(exc) else ""
+        _err(f"internal error ({type(exc).__name__}: {detail}); please report it")
+        sys.exit(EXIT_ERROR)
 
 
 if __name__ == "__main__":
