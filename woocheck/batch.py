@@ -93,7 +93,8 @@ def run_batch(
         for p in paths:  # in-process: for debugging, or where fork is missing
             yield scan_file(p, config)
         return
-    warm_up(config)
+    if len(paths) > 1:  # one file gains nothing from a warm parent; a text file needs no pymupdf
+        warm_up(config)
     ctx = mp.get_context("fork")
     pending = list(reversed(paths))
     running: dict = {}  # conn -> (process, path, started)
