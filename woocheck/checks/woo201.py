@@ -18,10 +18,12 @@ reader, woocheck just cannot confirm it. A box with nothing printed in it is an 
 Source: Wet open overheid art. 5.1, 5.2; ABRvS 18 May 2022, ECLI:NL:RVS:2022:1432 (Woo
 applies from 1 May 2022).
 """
+
 from __future__ import annotations
 
 from ..grounds.pixels import has_lettering
-from ..model import Finding, Severity
+from ._at_redaction import at_redaction
+from ..model import Severity
 
 CODE = "WOO201"
 SEVERITY = Severity.ERROR
@@ -38,15 +40,7 @@ def check(doc, ctx):
             # scan) that woocheck cannot read: a reviewer must look, but it is not shown
             # to be missing.
             severity = Severity.WARNING
-            message = f"{r.detail or 'raster box'} carries lettering woocheck cannot read as a ground; check the label by eye"
-        yield Finding(
-            code=CODE,
-            severity=severity,
-            message=message,
-            path=doc.path,
-            page=r.page,
-            bbox=r.bbox,
-            span=(r.start, r.end) if r.start is not None else None,
-            text="",
-            kind="REDACTION",
-        )
+            message = (
+                f"{r.detail or 'raster box'} carries lettering woocheck cannot read as a ground; check the label by eye"
+            )
+        yield at_redaction(r, CODE, severity, message, text="", kind="REDACTION")

@@ -15,10 +15,12 @@ runs a-i only)".
 
 Source: Wet open overheid art. 5.1, 5.2, 5.4, 5.4a; annex to art. 8.8 Woo for special laws.
 """
+
 from __future__ import annotations
 
 from ..grounds.parse import explain_invalid
-from ..model import Finding, Severity
+from ._at_redaction import at_redaction
+from ..model import Severity
 
 CODE = "WOO202"
 SEVERITY = Severity.ERROR
@@ -30,14 +32,6 @@ def check(doc, ctx):
         for g in r.grounds:
             if g.valid or g.via_legend:  # unresolved letters are WOO204's
                 continue
-            yield Finding(
-                code=CODE,
-                severity=SEVERITY,
-                message=f"ground {g.code} does not exist ({explain_invalid(g.code)})",
-                path=doc.path,
-                page=r.page,
-                bbox=r.bbox,
-                span=(r.start, r.end) if r.start is not None else None,
-                text=g.raw,
-                kind="GROUND",
+            yield at_redaction(
+                r, CODE, SEVERITY, f"ground {g.code} does not exist ({explain_invalid(g.code)})", text=g.raw
             )

@@ -15,11 +15,13 @@ Example: a letter dated 12 June 2023 with `[REDACTED] (10.2e)` -> WOO203 "Wob gr
 Source: Wet open overheid art. 10.1 (transitional law); ABRvS 18 May 2022,
 ECLI:NL:RVS:2022:1432.
 """
+
 from __future__ import annotations
 
 from ..grounds.dates import WOO_START
 from ..grounds import repair_note
-from ..model import Finding, Severity
+from ._at_redaction import at_redaction
+from ..model import Severity
 
 CODE = "WOO203"
 SEVERITY = Severity.ERROR
@@ -41,17 +43,13 @@ def check(doc, ctx):
             hint = f"; the Woo successor is {successor}" if successor else ""
             if g.code == "10.2g":
                 hint += " (5.1.2i when the harm is to the government itself)"
-            yield Finding(
-                code=CODE,
-                severity=SEVERITY,
-                message=(
+            yield at_redaction(
+                r,
+                CODE,
+                SEVERITY,
+                (
                     f"Wob ground {g.code} in a document dated {when.isoformat()} ({grounded.date_source}); "
                     f"the Woo applies from 2022-05-01{hint}{repair_note([g])}"
                 ),
-                path=doc.path,
-                page=r.page,
-                bbox=r.bbox,
-                span=(r.start, r.end) if r.start is not None else None,
                 text=g.raw,
-                kind="GROUND",
             )

@@ -12,9 +12,11 @@ Example: `[REDACTED] [K]` while the legend lists only `J  Art. 5.1 lid 2 sub e` 
 
 Source: Wet open overheid art. 5.1; Awb art. 3:46 (a decision must be motivated).
 """
+
 from __future__ import annotations
 
-from ..model import Finding, Severity
+from ._at_redaction import at_redaction
+from ..model import Severity
 
 CODE = "WOO204"
 SEVERITY = Severity.ERROR
@@ -32,14 +34,4 @@ def check(doc, ctx):
                 why = f"letter {g.via_legend} is not in the document's legend (it lists {', '.join(keys)})"
             else:
                 why = f"letter {g.via_legend} on a redaction, but the document has no legend explaining letters"
-            yield Finding(
-                code=CODE,
-                severity=SEVERITY,
-                message=why,
-                path=doc.path,
-                page=r.page,
-                bbox=r.bbox,
-                span=(r.start, r.end) if r.start is not None else None,
-                text=g.raw,
-                kind="GROUND",
-            )
+            yield at_redaction(r, CODE, SEVERITY, why, text=g.raw)

@@ -11,6 +11,7 @@ Example: a legend with `J` and `L`, and only `[J]` on the boxes -> WOO205 for `L
 
 Source: practice of Woo decisions (legend per document); Awb art. 3:46.
 """
+
 from __future__ import annotations
 
 from ..model import Finding, Severity

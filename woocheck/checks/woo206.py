@@ -12,10 +12,12 @@ Example: `[REDACTED] (5.1.2e; 5.1.5)` -> WOO206.
 Source: Wet open overheid art. 5.1 lid 5; Kamerstukken II 2019/20, 33328, nr. 32
 (explanatory note to the amendment that created lid 5).
 """
+
 from __future__ import annotations
 
 from ..grounds import repair_note
-from ..model import Finding, Severity
+from ._at_redaction import at_redaction
+from ..model import Severity
 
 CODE = "WOO206"
 SEVERITY = Severity.ERROR
@@ -30,14 +32,10 @@ def check(doc, ctx):
         others = sorted({c for c in codes if c.startswith("5.1.") and c != "5.1.5"})
         if not others:
             continue
-        yield Finding(
-            code=CODE,
-            severity=SEVERITY,
-            message=f"5.1.5 is a residual ground and cannot stand beside {', '.join(others)} on one redaction{repair_note(r.grounds)}",
-            path=doc.path,
-            page=r.page,
-            bbox=r.bbox,
-            span=(r.start, r.end) if r.start is not None else None,
+        yield at_redaction(
+            r,
+            CODE,
+            SEVERITY,
+            f"5.1.5 is a residual ground and cannot stand beside {', '.join(others)} on one redaction{repair_note(r.grounds)}",
             text=r.label or "",
-            kind="GROUND",
         )

@@ -19,11 +19,13 @@ Source: Woo art. 5.1 lid 1 e, lid 2 e, art. 5.2; Rb Rotterdam 8 Mar 2024,
 ECLI:NL:RBROT:2024:2304 (domain of an e-mail address); ABRvS 31 Jan 2018,
 ECLI:NL:RVS:2018:314.
 """
+
 from __future__ import annotations
 
 from ..grounds.plausible import what_is_covered
 from ..grounds import repair_note
-from ..model import Finding, Severity
+from ._at_redaction import at_redaction
+from ..model import Severity
 
 CODE = "WOO207"
 SEVERITY = Severity.WARNING
@@ -58,14 +60,4 @@ def check(doc, ctx):
         why = _problem(covered, codes)
         if why is None:
             continue
-        yield Finding(
-            code=CODE,
-            severity=SEVERITY,
-            message=why + repair_note(r.grounds),
-            path=doc.path,
-            page=r.page,
-            bbox=r.bbox,
-            span=(r.start, r.end) if r.start is not None else None,
-            text=r.label or "",
-            kind="GROUND",
-        )
+        yield at_redaction(r, CODE, SEVERITY, why + repair_note(r.grounds), text=r.label or "")

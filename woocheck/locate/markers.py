@@ -65,33 +65,24 @@ def _name_missing(text: str, pos: int) -> bool:
     return bool(re.search(r"(?:^|\s)(?:" + _ATTENDEES.pattern + r")[:\s]*$", text[max(0, j - 20) : j + 1], re.IGNORECASE))
 
 
+def _marker(page: Page, path: str, m: re.Match, detail: str, empty: bool = False) -> Redaction:
+    return Redaction(
+        path=path,
+        page=page.number,
+        bbox=_bbox(page, m.start(), m.end()),
+        kind="text-marker",
+        start=m.start(),
+        end=m.start() if empty else m.end(),
+        detail=detail,
+    )
+
+
 def find(page: Page, path: str) -> list[Redaction]:
-    out: list[Redaction] = []
-    for m in MARKER.finditer(page.text):
-        out.append(
-            Redaction(
-                path=path,
-                page=page.number,
-                bbox=_bbox(page, m.start(), m.end()),
-                kind="text-marker",
-                start=m.start(),
-                end=m.end(),
-                detail=f"text marker {m.group()[:12]!r}",
-            )
-        )
+    out = [_marker(page, path, m, f"text marker {m.group()[:12]!r}") for m in MARKER.finditer(page.text)]
     for m in _TAG.finditer(page.text):
         if _name_missing(page.text, m.start()) and _in_attendee_list(page.text, m.start()):
-            out.append(
-                Redaction(
-                    path=path,
-                    page=page.number,
-                    bbox=_bbox(page, m.start(), m.end()),
-                    kind="text-marker",
-                    start=m.start(),
-                    end=m.start(),  # the name was before the tag: an empty span
-                    detail=f"name missing before {m.group()} in attendee list",
-                )
-            )
+            # The name stood before the tag: an empty span where it was.
+            out.append(_marker(page, path, m, f"name missing before {m.group()} in attendee list", empty=True))
     return out
 
 
@@ -102,16 +93,4 @@ _LETTER = re.compile(r"\[([A-Z]{1,2})\]")
 
 
 def find_letters(page: Page, path: str) -> list[Redaction]:
-    return [
-        Redaction(
-            path=path,
-            page=page.number,
-            bbox=_bbox(page, m.start(), m.end()),
-            kind="text-marker",
-            start=m.start(),
-            end=m.end(),
-            detail=f"letter code {m.group()}",
-        )
-        for m in _LETTER.finditer(page.text)
-    ]
-
+    return [_marker(page, path, m, f"letter code {m.group()}") for m in _LETTER.finditer(page.text)]
