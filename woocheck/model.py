@@ -98,6 +98,9 @@ class Page:
     images: tuple[ImageInfo, ...] = ()
     annotations: tuple[Annotation, ...] = ()
     image_coverage: float = 0.0  # share of the page area covered by images
+    # Why part of this page could not be inspected (e.g. too many drawing commands), or "".
+    # A page that was not fully checked must not pass as clean: the file gets an error.
+    unchecked: str = ""
     # For a page with /Rotate: the matrices (a, b, c, d, e, f) from unrotated page space to
     # the displayed (rendered) page and back. None when the page is not rotated.
     rotation_matrix: Optional[tuple[float, ...]] = None

@@ -95,7 +95,12 @@ def scan_document(doc: Document, config: Config, rules: Optional[list[Rule]] = N
         redactions = tuple(ctx.redactions)
     except Exception:  # grounds stage unavailable must not hide the findings
         redactions = tuple(ctx.located)
-    error = f"internal error in {', '.join(failed)}" if failed else None
+    problems = [p.unchecked for p in doc.pages if p.unchecked]
+    if len(problems) > 3:  # one line per file, however many pages
+        problems = problems[:3] + [f"and {len(problems) - 3} more page(s)"]
+    if failed:
+        problems.append(f"internal error in {', '.join(failed)}")
+    error = "not fully checked: " + "; ".join(problems) if problems else None
     return FileResult(path=doc.path, pages=len(doc.pages), error=error, redactions=redactions, findings=tuple(findings))
 
 

@@ -237,9 +237,12 @@ def _renderer(page: "pymupdf.Page"):
 def _page(page: "pymupdf.Page") -> Page:
     text, words = _words(page)
     drawings: tuple[Drawing, ...] = ()
+    unchecked = ""
     log = page.get_bboxlog()
     if len(log) <= MAX_DRAWINGS:
         drawings = _drawings(page)
+    else:
+        unchecked = f"page {page.number + 1} has {len(log):,} drawing commands (limit {MAX_DRAWINGS:,}): boxes on it were not checked"
     images, coverage = _images(page, log)
     return Page(
         number=page.number + 1,
@@ -251,6 +254,7 @@ def _page(page: "pymupdf.Page") -> Page:
         images=images,
         annotations=_annotations(page),
         image_coverage=coverage,
+        unchecked=unchecked,
         render=_renderer(page),
         rotation_matrix=tuple(page.rotation_matrix) if page.rotation else None,
         derotation_matrix=tuple(page.derotation_matrix) if page.rotation else None,
