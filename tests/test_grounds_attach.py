@@ -232,6 +232,7 @@ def test_text_painted_over_is_not_the_label(tmp_path):
         ("Op 5 mei [REDACTED] gesproken", None),  # a date is no label
         ("Om 10.30 uur [REDACTED] (art. 5.1 lid 2 sub e)", "5.1.2e"),
         ("[REDACTED]@minvws.nl 5.1.2e", None),  # the marker is an address part, the code is not beside it
+        ("[REDACTED]@minvws.nl (5.1.2e)", "5.1.2e"),  # a bracketed code after the address labels the marker
     ],
 )
 def test_marker_label_before_and_not_numbers(tmp_path, line, ground):

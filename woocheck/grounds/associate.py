@@ -91,6 +91,15 @@ def _marker_label(page: Page, r: Redaction, cat: Catalogue, legend: Legend, star
     stop = len(text) if stop < 0 else stop
     nxt = min((s for s in starts if s >= r.end), default=stop)
     after = text[r.end : min(stop, nxt, r.end + 80)]
+    address = re.match(r"[@.][\w-]+(?:\.[\w-]+)+", after)
+    if address:
+        # "[X]@minjenv.nl (5.1.2e)": a bracketed code right after the address is the
+        # marker's label; a bare code there may belong to what follows, so it is not.
+        b = _BRACKETED.match(after[address.end() :])
+        if b:
+            label, gs = _read_label(b.group(0).strip(), cat, legend, inside=False, image=False)
+            if gs:
+                return label, gs
     if after[:1] not in ("@", ".") or after[:2] == ". ":  # "[X]@domain" or "[X].nl" is part of an address
         b = _BRACKETED.match(after)
         if b:  # "(5.1.2e; 5.1.2i)", "(art. 67 AWR)": the whole bracket is the label
