@@ -47,29 +47,33 @@ def redaction_not_applied() -> None:
     doc.save(HERE / "redaction_not_applied_WOO302.pdf")
 
 
-def properly_redacted() -> None:
-    """Redactions applied, a ground beside each: no findings (apart from none)."""
+def _applied_redaction(name: str, lines: list[str], secret: str, label: str, meta: dict | None = None) -> None:
+    """A name removed with an applied redaction, a black box in its place and a label beside.
+
+    Saved with garbage=3: without it the old page content stays in the file (WOO402)."""
     doc = pymupdf.open()
-    page = _page(doc, ["Besluit op Woo-verzoek", "Datum: 1 juli 2025", "", "Behandeld door Sanne Bakker van de directie."])
-    rect = page.search_for("Sanne Bakker")[0]
+    page = _page(doc, lines)
+    rect = page.search_for(secret)[0]
     page.add_redact_annot(rect, fill=(0, 0, 0))
     page.apply_redactions()
     page.draw_rect(rect, color=None, fill=(0, 0, 0))
-    page.insert_text((rect.x1 + 3, rect.y1 - 2), "5.1.2e", fontsize=7, fontname="helv")
-    doc.set_metadata({"producer": "woocheck sample", "author": "", "creator": ""})
-    doc.save(HERE / "properly_redacted_clean.pdf", garbage=3, deflate=True)  # garbage=3 drops the old content
+    page.insert_text((rect.x1 + 3, rect.y1 - 2), label, fontsize=7, fontname="helv")
+    if meta:
+        doc.set_metadata(meta)
+    doc.save(HERE / name, garbage=3, deflate=True)
+
+
+def properly_redacted() -> None:
+    """Redaction applied, a valid ground beside it: no findings."""
+    lines = ["Besluit op Woo-verzoek", "Datum: 1 juli 2025", "", "Behandeld door Sanne Bakker van de directie."]
+    meta = {"producer": "woocheck sample", "author": "", "creator": ""}
+    _applied_redaction("properly_redacted_clean.pdf", lines, "Sanne Bakker", "5.1.2e", meta)
 
 
 def wob_ground_after_2022() -> None:
     """A Wob code (10.2e) on a box in a 2023 document: WOO203."""
-    doc = pymupdf.open()
-    page = _page(doc, ["Besluit", "Datum: 14 maart 2023", "", "Het verzoek van Marco Visser is ontvangen."])
-    rect = page.search_for("Marco Visser")[0]
-    page.add_redact_annot(rect, fill=(0, 0, 0))
-    page.apply_redactions()
-    page.draw_rect(rect, color=None, fill=(0, 0, 0))
-    page.insert_text((rect.x1 + 3, rect.y1 - 2), "10.2e", fontsize=7, fontname="helv")
-    doc.save(HERE / "wob_ground_after_2022_WOO203.pdf", garbage=3, deflate=True)
+    lines = ["Besluit", "Datum: 14 maart 2023", "", "Het verzoek van Marco Visser is ontvangen."]
+    _applied_redaction("wob_ground_after_2022_WOO203.pdf", lines, "Marco Visser", "10.2e")
 
 
 def hidden_content() -> None:
