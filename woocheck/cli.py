@@ -238,8 +238,9 @@ def main() -> None:
     try:
         app()
     except Exception as exc:  # a bug outside any one file's scan: say so in one line
-        detail = str(exc).splitlines()[0] if str(exc) else ""
-        _err(f"internal error ({type(exc).__name__}: {detail}); please report it")
+        from .errors import one_line
+
+        _err(f"internal error ({one_line(exc)}); please report it")
         sys.exit(EXIT_ERROR)
 
 

@@ -13,6 +13,7 @@ from typing import Iterable, Iterator, Optional
 from . import __version__
 from .checks import Rule, all_rules
 from .config import Config
+from .errors import one_line
 from .ingest import SUPPORTED, IngestError, open_document
 from .model import Document, FileResult, Finding, PersonalData, Redaction, Report
 
@@ -87,7 +88,7 @@ def scan_document(doc: Document, config: Config, rules: Optional[list[Rule]] = N
         try:
             found = [_complete(f, doc) for f in rule.check(doc, ctx) if config.wants(f.code, doc.path)]
         except Exception as exc:  # one broken check must not hide what the others found
-            failed.append(f"{rule.code} ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})")
+            failed.append(f"{rule.code} ({one_line(exc)})")
             continue
         findings.extend(found)
     findings.sort(key=lambda f: (f.page or 0, f.bbox[1] if f.bbox else 0, f.span[0] if f.span else 0, f.code))
@@ -116,8 +117,7 @@ def scan_file(path: str, config: Config) -> FileResult:
     except RecursionError:
         return FileResult(path=str(path), pages=0, error="object structure too deeply nested")
     except Exception as exc:  # a bug or an input no one foresaw: report it, keep the batch going
-        detail = str(exc).splitlines()[0] if str(exc) else ""
-        return FileResult(path=str(path), pages=0, error=f"internal error ({type(exc).__name__}: {detail})")
+        return FileResult(path=str(path), pages=0, error=f"internal error ({one_line(exc)})")
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str, Optional[str]]]:
