@@ -9,6 +9,7 @@ from typing import Iterator, Optional
 import pymupdf
 
 from ..model import Annotation, BBox, Document, Drawing, ImageInfo, Page, Word
+from ..errors import one_line
 from . import IngestError
 
 pymupdf.TOOLS.mupdf_display_errors(False)
@@ -45,39 +46,45 @@ def _words(page: "pymupdf.Page") -> tuple[str, tuple[Word, ...]]:
     """
     parts: list[str] = []
     words: list[Word] = []
+    append_word, append_part = words.append, parts.append
     pos = 0
     last_base: Optional[float] = None
     last_x1: float = 0.0
 
     for span in page.get_texttrace():
         # Per-span values, computed once: a page has tens of spans and thousands of glyphs.
-        style = dict(
-            font=span["font"],
-            size=float(span["size"]),
-            color=_rgb_int(span.get("color")),
-            render_mode=int(span.get("type", 0)),
-            alpha=float(span.get("opacity", 1.0)),
-            seqno=int(span.get("seqno", -1)),
-        )
+        font = span["font"]
+        size = float(span["size"])
+        color = _rgb_int(span.get("color"))
+        render_mode = int(span.get("type", 0))
+        alpha = float(span.get("opacity", 1.0))
+        seqno = int(span.get("seqno", -1))
         chars = span["chars"]
-        line = "".join([chr(c[0]) if c[0] >= 0 else "\ufffd" for c in chars])
+        codes = [c[0] for c in chars]
+        if min(codes, default=0) >= 0:
+            line = "".join(map(chr, codes))
+        else:
+            line = "".join([chr(c) if c >= 0 else "\ufffd" for c in codes])
+        boxes_all = [c[3] for c in chars]
         for m in _NONSPACE.finditer(line):
             i, j = m.span()
             text = m.group()
-            boxes = tuple([c[3] for c in chars[i:j]])
-            x0 = min([b[0] for b in boxes])
-            y0 = min([b[1] for b in boxes])
-            x1 = max([b[2] for b in boxes])
-            y1 = max([b[3] for b in boxes])
+            boxes = tuple(boxes_all[i:j])
+            if j - i == 1:
+                x0, y0, x1, y1 = boxes[0]
+            else:
+                xs0, ys0, xs1, ys1 = zip(*boxes)
+                x0, y0, x1, y1 = min(xs0), min(ys0), max(xs1), max(ys1)
             base = chars[i][2][1]
             if last_base is not None:
                 height = max(1.0, y1 - y0)
-                parts.append("\n" if abs(base - last_base) > 0.5 * height or x0 < last_x1 - height else " ")
+                append_part("\n" if abs(base - last_base) > 0.5 * height or x0 < last_x1 - height else " ")
                 pos += 1
             last_base, last_x1 = base, x1
-            words.append(Word(text=text, bbox=(x0, y0, x1, y1), start=pos, end=pos + len(text), chars=boxes, **style))
-            parts.append(text)
-            pos += len(text)
+            end = pos + len(text)
+            append_word(Word(text, (x0, y0, x1, y1), pos, end, font, size, color, render_mode, alpha, seqno, None, boxes))
+            append_part(text)
+            pos = end
     return "".join(parts), tuple(words)
 
 
@@ -180,6 +187,10 @@ def _drawings(page: "pymupdf.Page") -> tuple[Drawing, ...]:
 
 def _images(page: "pymupdf.Page", log: list) -> tuple[tuple[ImageInfo, ...], float]:
     image_seqnos = [i for i, (kind, _) in enumerate(log) if kind == "fill-image"]
+    if not image_seqnos and not any(kind == "fill-imgmask" for kind, _ in log):
+        # Both logs come from the same run of the page: no image drawn, nothing for
+        # get_image_info to list, and its text-page run is the dearest call on a text page.
+        return (), 0.0
     infos = page.get_image_info()
     images = []
     area = 0.0
@@ -272,7 +283,7 @@ def open_pdf(path: Path) -> Iterator[Document]:
     try:
         fz = pymupdf.open(str(path), filetype="pdf")
     except Exception as exc:  # pymupdf raises several types for broken files
-        raise IngestError(f"cannot be opened as PDF ({str(exc).splitlines()[0] if str(exc) else type(exc).__name__})") from None
+        raise IngestError(f"cannot be opened as PDF ({one_line(exc)})") from None
     try:
         if fz.needs_pass or fz.is_encrypted:
             raise IngestError("encrypted, cannot be checked")
@@ -283,7 +294,7 @@ def open_pdf(path: Path) -> Iterator[Document]:
         except IngestError:
             raise
         except Exception as exc:
-            raise IngestError(f"damaged PDF ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})") from None
+            raise IngestError(f"damaged PDF ({one_line(exc)})") from None
         from . import hidden
 
         meta = tuple((k, v) for k, v in (fz.metadata or {}).items() if isinstance(v, str) and v)
