@@ -95,6 +95,13 @@ def run_batch(
         return
     if len(paths) > 1:  # one file gains nothing from a warm parent; a text file needs no pymupdf
         warm_up(config)
+        # Move everything loaded so far out of the garbage collector's reach: a child's
+        # collections then skip the inherited heap instead of walking it (and writing to
+        # it, which copies its pages). 200-page batch, one worker: 6.2 s -> 5.3 s.
+        import gc
+
+        gc.collect()
+        gc.freeze()
     ctx = mp.get_context("fork")
     pending = list(reversed(paths))
     running: dict = {}  # conn -> (process, path, started)
