@@ -126,7 +126,8 @@ def _fill_label_holes(mask: np.ndarray, thick: np.ndarray, zoom: float) -> np.nd
     """
     from scipy import ndimage
 
-    labels, n = ndimage.label(~mask)
+    # Labels as intp: the bincount and the lookup below would each convert int32 first.
+    labels, n = ndimage.label(~mask, output=np.intp)
     if n == 0:
         return mask
     area = np.bincount(labels.ravel(), minlength=n + 1)
