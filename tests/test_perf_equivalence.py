@@ -1,0 +1,55 @@
+"""Ingest shortcuts taken for speed keep what a page carries.
+
+- words are built per span in one pass: each word's box is the union of its glyph boxes
+  and its offsets index the page text;
+- get_image_info is skipped on a page that draws no image: a page that draws one, even
+  a stencil mask (/ImageMask, drawn as "fill-imgmask"), still lists it.
+"""
+from __future__ import annotations
+
+import pymupdf
+
+from woocheck.ingest import open_document
+
+
+def _stencil_page(doc: pymupdf.Document) -> None:
+    """A page whose only content is a 1-bit image mask painted in blue."""
+    page = doc.new_page()
+    mask = doc.get_new_xref()
+    doc.update_object(mask, "<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ImageMask true /BitsPerComponent 1 >>")
+    doc.update_stream(mask, bytes([0xAA, 0x55] * 4), compress=False)
+    content = doc.get_new_xref()
+    doc.update_object(content, "<< >>")
+    doc.update_stream(content, b"q 0 0 1 rg 100 0 0 100 100 500 cm /Im9 Do Q")
+    parent = doc.xref_get_key(page.xref, "Parent")[1]
+    doc.update_object(
+        page.xref,
+        f"<< /Type /Page /Parent {parent} /MediaBox [0 0 595 842] "
+        f"/Resources << /XObject << /Im9 {mask} 0 R >> >> /Contents {content} 0 R >>",
+    )
+
+
+def test_words_union_of_glyphs_and_images_listed(tmp_path):
+    doc = pymupdf.open()
+    text = doc.new_page()
+    text.insert_text((72, 72), "Aan: Jan Jansen", fontsize=11)
+    text.insert_text((72, 90), "Kenmerk 2024-0815 x", fontsize=9)
+    png = text.get_pixmap(dpi=30).tobytes("png")
+    scan = doc.new_page()
+    scan.insert_image(pymupdf.Rect(50, 50, 300, 400), stream=png)
+    _stencil_page(doc)
+    path = tmp_path / "mixed.pdf"
+    doc.save(path)
+
+    with open_document(str(path)) as parsed:
+        first, second, third = parsed.pages
+        assert [w.text for w in first.words] == ["Aan:", "Jan", "Jansen", "Kenmerk", "2024-0815", "x"]
+        for w in first.words:
+            assert first.text[w.start : w.end] == w.text
+            assert len(w.chars) == len(w.text)
+            xs0, ys0, xs1, ys1 = zip(*w.chars)
+            assert w.bbox == (min(xs0), min(ys0), max(xs1), max(ys1))
+        assert first.images == () and first.image_coverage == 0.0
+        assert len(second.images) == 1 and second.image_coverage > 0.1
+        assert len(third.images) == 1
+        assert third.images[0].bbox == (100.0, 242.0, 200.0, 342.0)
