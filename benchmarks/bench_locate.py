@@ -28,14 +28,14 @@ CORPORA = {"vector": SHARED / "xray", "raster": SHARED / "vws-woo"}
 
 XRAY_TIMER = r"""
 import json, sys, time
-import fitz
+import pymupdf
 from xray.pdf_utils import get_bad_redactions
 paths = sys.argv[1:]
 best = None
 for _ in range(int(paths.pop(0))):
     start = time.process_time(); pages = found = 0
     for p in paths:
-        with fitz.open(p) as doc:
+        with pymupdf.open(p) as doc:
             for page in doc:
                 found += len(get_bad_redactions(page)); pages += 1
     took = time.process_time() - start
