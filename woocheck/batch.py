@@ -12,7 +12,7 @@ import multiprocessing as mp
 import os
 import time
 from multiprocessing.connection import wait
-from typing import Callable, Iterable, Iterator, Optional
+from typing import Iterable, Iterator
 
 from .config import Config
 from .model import FileResult
@@ -82,7 +82,6 @@ def run_batch(
     jobs: int = 0,
     timeout: float = DEFAULT_TIMEOUT,
     memory_mb: int = DEFAULT_MEMORY_MB,
-    on_result: Optional[Callable[[FileResult], None]] = None,
 ) -> Iterator[FileResult]:
     """Yield a FileResult per path, in completion order."""
     from .pipeline import scan_file
