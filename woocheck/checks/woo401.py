@@ -23,7 +23,7 @@ minimisation); ABRvS 31 January 2018, ECLI:NL:RVS:2018:314 (names of civil serva
 from __future__ import annotations
 
 from ..model import Severity
-from .family_woo4xx import findings_for, hidden_of
+from ._hidden_common import findings_for, hidden_of
 
 CODE = "WOO401"
 SEVERITY = Severity.ERROR

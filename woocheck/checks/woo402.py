@@ -34,7 +34,7 @@ sub e; NSA "Redacting with Confidence" (2005) on recoverable document history.
 from __future__ import annotations
 
 from ..model import Finding, Severity
-from .family_woo4xx import findings_for, hidden_of, squash
+from ._hidden_common import findings_for, hidden_of, squash
 
 CODE = "WOO402"
 SEVERITY = Severity.ERROR

@@ -18,7 +18,7 @@ Source: Wet open overheid art. 5.1 lid 2 sub e; ISO 32000-1 section 12.5 (annota
 from __future__ import annotations
 
 from ..model import Severity
-from .family_woo4xx import extra, findings_for, hidden_of
+from ._hidden_common import extra, findings_for, hidden_of
 
 CODE = "WOO403"
 SEVERITY = Severity.ERROR

@@ -23,7 +23,7 @@ file streams) and 12.5.6.15 (file attachment annotations).
 from __future__ import annotations
 
 from ..model import Finding, Severity
-from .family_woo4xx import extra, hidden_of, personal_hits, readable_name
+from ._hidden_common import extra, hidden_of, personal_hits, readable_name
 
 CODE = "WOO404"
 SEVERITY = Severity.ERROR

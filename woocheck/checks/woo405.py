@@ -16,7 +16,7 @@ outline).
 from __future__ import annotations
 
 from ..model import Severity
-from .family_woo4xx import findings_for, hidden_of
+from ._hidden_common import findings_for, hidden_of
 
 CODE = "WOO405"
 SEVERITY = Severity.ERROR

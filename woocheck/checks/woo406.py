@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from ..model import Severity
-from .family_woo4xx import extra, findings_for, hidden_of
+from ._hidden_common import extra, findings_for, hidden_of
 
 CODE = "WOO406"
 SEVERITY = Severity.ERROR

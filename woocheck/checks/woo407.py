@@ -18,7 +18,7 @@ descriptions) and 14.9.4 (replacement text).
 from __future__ import annotations
 
 from ..model import Severity
-from .family_woo4xx import findings_for, hidden_of
+from ._hidden_common import findings_for, hidden_of
 
 CODE = "WOO407"
 SEVERITY = Severity.ERROR

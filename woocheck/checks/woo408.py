@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model import Finding, Severity
-from .family_woo4xx import ENTITY_LABEL, PageText, hidden_of, personal_hits, readable_name, severity_of
+from ._hidden_common import ENTITY_LABEL, PageText, hidden_of, personal_hits, readable_name, severity_of
 
 CODE = "WOO408"
 SEVERITY = Severity.ERROR
