@@ -78,3 +78,12 @@ def test_broken_user_grounds_file_is_one_usage_error(cli, tmp_path):
     code, out, err = cli("scan", doc, "--timeout-per-file", "0")
     assert code == 2 and "eigen-gronden.yaml" in err
     assert len([line for line in err.splitlines() if line.strip()]) == 1
+
+
+def test_baseline_records_which_config_file_it_was_made_with(cli, tmp_path):
+    (tmp_path / "woocheck.toml").write_text('fail-on = "warning"\n')
+    doc = _doc(tmp_path, "Behandeld door [REDACTED].\n")
+    base = tmp_path / "b.json"
+    cli("scan", doc, "--write-baseline", base, "--timeout-per-file", "0")
+    config = json.loads(base.read_text())["config"]
+    assert config["source"] == str(tmp_path / "woocheck.toml") and config["fail_on"] == "warning"

@@ -54,6 +54,7 @@ class Config:
             "fail_on": self.fail_on,
             "decision_date": self.decision_date.isoformat() if self.decision_date else None,
             "per_path_ignores": {p: list(c) for p, c in self.per_path_ignores},
+            "source": self.source,
         }
 
 

@@ -94,7 +94,8 @@ def scan_document(doc: Document, config: Config, rules: Optional[list[Rule]] = N
     findings.sort(key=lambda f: (f.page or 0, f.bbox[1] if f.bbox else 0, f.span[0] if f.span else 0, f.code))
     try:
         redactions = tuple(ctx.redactions)
-    except Exception:  # grounds stage unavailable must not hide the findings
+    except Exception as exc:  # the register falls back to the located boxes, and says so
+        failed.append(f"grounds stage ({one_line(exc)})")
         redactions = tuple(ctx.located)
     problems = [p.unchecked for p in doc.pages if p.unchecked]
     if len(problems) > 3:  # one line per file, however many pages

@@ -274,12 +274,7 @@ def _page(page: "pymupdf.Page") -> Page:
 
 @contextlib.contextmanager
 def open_pdf(path: Path) -> Iterator[Document]:
-    if path.stat().st_size == 0:
-        raise IngestError("empty file")
-    with path.open("rb") as fh:
-        head = fh.read(1024)
-    if b"%PDF" not in head:
-        raise IngestError("not a PDF (no %PDF header)")
+    """Open a PDF that `ingest.open_document` has already prechecked (size, header, %%EOF)."""
     try:
         fz = pymupdf.open(str(path), filetype="pdf")
     except Exception as exc:  # pymupdf raises several types for broken files
