@@ -286,7 +286,9 @@ def findings_for(
 
 def _around(text: str, hit: PersonalData, width: int = 60) -> str:
     """The hidden text around a hit, for the terminal report (masked there like page context)."""
-    context = " ".join(text[max(0, hit.start - width): hit.end + width].split())
+    from ..pipeline import context_of
+
+    context = context_of(text, hit.start, hit.end, width)
     return "" if context == " ".join(hit.text.split()) else context
 
 
