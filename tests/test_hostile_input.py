@@ -183,3 +183,61 @@ def test_a_hanging_file_is_cut_off_by_the_timeout(tmp_path, monkeypatch):
     assert time.monotonic() - start < 30
     assert "timed out" in results["hang.txt"].error
     assert results["ok.txt"].error is None and results["ok.txt"].findings
+
+
+def _patched_scan(monkeypatch, behaviour):
+    """Make scan_file misbehave on files named after `behaviour`'s keys."""
+    import woocheck.pipeline as pipeline
+
+    real = pipeline.scan_file
+
+    def scan(path, config):
+        for name, act in behaviour.items():
+            if path.endswith(name):
+                act()
+        return real(path, config)
+
+    monkeypatch.setattr(pipeline, "scan_file", scan)
+
+
+def test_one_worker_survives_a_hang_and_a_crash_and_finishes_the_batch(tmp_path, monkeypatch):
+    """With a single worker, a file that hangs and a file that kills its process each get
+    their own line, and every file after them is still scanned by a fresh worker."""
+    import os
+    import signal
+    import time
+
+    _patched_scan(monkeypatch, {"hang.txt": lambda: time.sleep(60), "crash.txt": lambda: os.kill(os.getpid(), signal.SIGSEGV)})
+    names = ["hang.txt", "a.txt", "crash.txt", "b.txt", "c.txt"]
+    for i, n in enumerate(names):  # sizes fix the order: largest first
+        (tmp_path / n).write_text("Behandeld door [REDACTED].\n" + "x" * (100 - i))
+    results = {Path(r.path).name: r for r in run_batch([str(tmp_path / n) for n in names], Config(), jobs=1, timeout=3)}
+    assert set(results) == set(names)
+    assert "timed out" in results["hang.txt"].error
+    assert "worker crashed" in results["crash.txt"].error and "signal 11" in results["crash.txt"].error
+    for n in ("a.txt", "b.txt", "c.txt"):
+        assert results[n].error is None and results[n].findings, n
+
+
+def test_workers_serve_many_files_and_retire_after_a_bad_one(tmp_path, monkeypatch):
+    """A worker scans file after file (same process id), and is replaced after a file
+    that ended in an error, so a hostile file never shares a process with the next one."""
+    import woocheck.batch as batch
+    import woocheck.pipeline as pipeline
+
+    real = pipeline.scan_file
+
+    def scan(path, config):
+        import os
+        from dataclasses import replace
+
+        return replace(real(path, config), error=f"pid {os.getpid()}" if path.endswith("bad.txt") else None, pages=os.getpid())
+
+    monkeypatch.setattr(pipeline, "scan_file", scan)
+    names = ["a.txt", "b.txt", "bad.txt", "c.txt", "d.txt"]
+    for i, n in enumerate(names):
+        (tmp_path / n).write_text("tekst\n" + "x" * (100 - i))
+    results = {Path(r.path).name: r for r in batch.run_batch([str(tmp_path / n) for n in names], Config(), jobs=1, timeout=30)}
+    pid = {n: r.pages for n, r in results.items()}
+    assert pid["a.txt"] == pid["b.txt"] == pid["bad.txt"]
+    assert pid["c.txt"] == pid["d.txt"] != pid["bad.txt"]
