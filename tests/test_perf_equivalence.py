@@ -34,6 +34,9 @@ def test_words_union_of_glyphs_and_images_listed(tmp_path):
     text = doc.new_page()
     text.insert_text((72, 72), "Aan: Jan Jansen", fontsize=11)
     text.insert_text((72, 90), "Kenmerk 2024-0815 x", fontsize=9)
+    # Turned and mirrored text: glyphs that do not run left to right on one baseline.
+    text.insert_text((300, 400), "Schuin geplaatst", fontsize=10, morph=(pymupdf.Point(300, 400), pymupdf.Matrix(30)))
+    text.insert_text((300, 500), "Gespiegeld", fontsize=10, morph=(pymupdf.Point(300, 500), pymupdf.Matrix(-1, 0, 0, 1, 0, 0)))
     png = text.get_pixmap(dpi=30).tobytes("png")
     scan = doc.new_page()
     scan.insert_image(pymupdf.Rect(50, 50, 300, 400), stream=png)
@@ -43,7 +46,7 @@ def test_words_union_of_glyphs_and_images_listed(tmp_path):
 
     with open_document(str(path)) as parsed:
         first, second, third = parsed.pages
-        assert [w.text for w in first.words] == ["Aan:", "Jan", "Jansen", "Kenmerk", "2024-0815", "x"]
+        assert [w.text for w in first.words] == ["Aan:", "Jan", "Jansen", "Kenmerk", "2024-0815", "x", "Schuin", "geplaatst", "Gespiegeld"]
         for w in first.words:
             assert first.text[w.start : w.end] == w.text
             assert len(w.chars) == len(w.text)
