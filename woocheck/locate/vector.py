@@ -105,6 +105,9 @@ class Box:
     polygons: Optional[list[list[tuple[float, float]]]] = None  # None: the whole rect
     even_odd: bool = False
     members: list[int] = field(default_factory=list)  # seqnos of the paths that make it
+    # What `covered` found for this box, per (before, labels): deciding whether a box is a
+    # redaction asks for the same words up to five times.
+    seen: dict = field(default_factory=dict, repr=False, compare=False)
 
     def inside(self, x: float, y: float) -> bool:
         x0, y0, x1, y1 = self.rect
@@ -337,6 +340,11 @@ class Grid:
                 yield (i, j)
 
     def add(self, k: int, r: BBox) -> None:
+        c = self.CELL
+        i0, j0, i1, j1 = int(r[0] // c), int(r[1] // c), int(r[2] // c), int(r[3] // c)
+        if i0 == i1 and j0 == j1:  # most words and boxes: one cell (a third of locate's time)
+            self.cells.setdefault((i0, j0), []).append(k)
+            return
         for key in self._keys(r):
             self.cells.setdefault(key, []).append(k)
 
@@ -452,6 +460,16 @@ def covered(page: Page, box: Box, before: bool = True, labels: bool = False) -> 
     tools write themselves ("Privilege", "5.1.2e") are left out unless `labels`. False
     gives the text on top.
     """
+    key = (before, labels)
+    if key not in box.seen:
+        if before and not labels:  # the same words less the labels: every test is per word
+            box.seen[key] = [h for h in covered(page, box, True, True) if not _is_label(h[0].text)]
+        else:
+            box.seen[key] = _covered(page, box, before, labels)
+    return list(box.seen[key])
+
+
+def _covered(page: Page, box: Box, before: bool, labels: bool) -> list[tuple[Word, list[int]]]:
     index = _index(page)
     near = [page.words[k] for k in sorted(index.grid.near(box.rect))]
     near = [w for w in near if _overlap(box.rect, w.bbox) > 0]
