@@ -256,7 +256,8 @@ class _DisplayLists:
         """For a clip: the same pixels, from a copy of the page whose JPEGs are decoded once
         (ingest/decoded.py; VWS scans ~6 -> 0.3 ms a clip)."""
         if self.decoded is None:
-            self.decoded = DecodedPages(page.parent, self.keep)
+            # More copies than lists: WOO201 reads the boxes of every page again after grounds.
+            self.decoded = DecodedPages(page.parent, keep=4)
         return self.decoded.display_list(page, zoom, clip) or self.get(page)
 
 
