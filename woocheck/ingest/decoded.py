@@ -68,6 +68,7 @@ class _PageCopy:
     def __init__(self, path: str, number: int):
         self.doc = pymupdf.open(path, filetype="pdf")
         self.number = number
+        self.broken = False  # a swap failed half-way: the copy is not used any more
         self.tried: set[int] = set()  # xrefs decoded (or found unfit) once
         self.swapped: set[int] = set()  # xrefs stored decoded in the copy
         self.dl: Optional["pymupdf.DisplayList"] = None
@@ -76,11 +77,12 @@ class _PageCopy:
         items = page.get_images(full=True)
         # A name used for two images (each in a form of its own) cannot be told apart.
         names = [item[7] for item in items]
+        xrefs = [item[0] for item in items]
         self.images: list[_Image] = []
         for xref, smask, width, height, bpc, cs, _alt, name, filt, referencer in items:
             if referencer or smask or bpc != 8 or filt != "DCTDecode" or cs not in _COMPONENTS:
                 continue
-            if names.count(name) != 1 or not places.get(name):
+            if names.count(name) != 1 or xrefs.count(xref) != 1 or not places.get(name):
                 continue
             if any(self.doc.xref_get_key(xref, k)[0] != "null" for k in ("Mask", "SMask", "Decode", "DecodeParms")):
                 continue
@@ -89,19 +91,27 @@ class _PageCopy:
             self.images.append(im)
 
     def display_list(self, decoder: "pymupdf.Document", zoom: float, clip: BBox) -> Optional["pymupdf.DisplayList"]:
+        if self.broken:
+            return None
+        # Any zoom at which a decoded image would be subsampled (not decoded smaller, as
+        # the JPEG is) renders from the page itself, wherever the clip is.
+        if any(im.xref in self.swapped and not im.full_size(zoom) for im in self.images):
+            return None
         hit = [im for im in self.images if any(_overlaps(b, clip) for b, _, _ in im.places)]
-        if any(im.xref in self.swapped and not im.full_size(zoom) for im in hit):
-            return None  # a decoded copy would be subsampled here, not decoded smaller
         new = [im for im in hit if im.xref not in self.tried and im.full_size(zoom)]
         for im in new:
             # Decoded in a document of its own: the copy and the original keep no decoded
             # tile in mupdf's store that a later render could pick up instead.
             self.tried.add(im.xref)
-            pix = pymupdf.Pixmap(decoder, im.xref)
-            if pix.alpha or pix.n not in im.n or (pix.width, pix.height) != (im.width, im.height):
-                continue
-            self.doc.update_stream(im.xref, pix.samples, compress=False)
-            self.doc.xref_set_key(im.xref, "Filter", "null")
+            try:
+                pix = pymupdf.Pixmap(decoder, im.xref)
+                if pix.alpha or pix.n not in im.n or (pix.width, pix.height) != (im.width, im.height):
+                    continue
+                self.doc.update_stream(im.xref, pix.samples, compress=False)
+                self.doc.xref_set_key(im.xref, "Filter", "null")
+            except Exception:  # a damaged JPEG: the page itself renders what it can of it
+                self.broken = True
+                return None
             self.swapped.add(im.xref)
             self.dl = None
         if not any(im.xref in self.swapped for im in hit):
