@@ -182,13 +182,20 @@ class _Words(list):
     def __init__(self, words: list[Word]):
         super().__init__(words)
         b = np.array([w.bbox for w in words], dtype=float).reshape(-1, 4)
-        self.y0, self.y1 = b[:, 1], b[:, 3]
+        self.x0, self.y0, self.x1, self.y1 = b[:, 0], b[:, 1], b[:, 2], b[:, 3]
+
+    def _line(self, box: BBox) -> np.ndarray:
+        inter = np.minimum(self.y1, box[3]) - np.maximum(self.y0, box[1])
+        return inter / np.maximum(0.1, np.minimum(self.y1 - self.y0, box[3] - box[1])) >= 0.5
 
     def on_line(self, box: BBox) -> list[Word]:
         """The words with `_overlap_y(word, box) >= 0.5`, in order (the same arithmetic)."""
-        inter = np.minimum(self.y1, box[3]) - np.maximum(self.y0, box[1])
-        share = inter / np.maximum(0.1, np.minimum(self.y1 - self.y0, box[3] - box[1]))
-        return [self[i] for i in np.flatnonzero(share >= 0.5)]
+        return [self[i] for i in np.flatnonzero(self._line(box))]
+
+    def between(self, left: BBox, right: BBox) -> list[Word]:
+        """The words on `right`'s line between the two boxes, in order."""
+        keep = (self.x0 >= left[2] - 1) & (self.x1 <= right[0] + 1) & self._line(right)
+        return [self[i] for i in np.flatnonzero(keep)]
 
 
 def _beside(words: list[Word], box: BBox, side: str) -> list[Word]:
@@ -301,13 +308,17 @@ def _box_runs(boxes: list[Redaction], free: list[Word]) -> list[list[int]]:
         if runs:
             p = boxes[runs[-1][-1]].bbox
             h = max(4.0, min(b[3] - b[1], p[3] - p[1]))  # type: ignore[index]
-            if _overlap_y(p, b) >= 0.5 and 0 <= b[0] - p[2] <= 1.5 * h and not any(  # type: ignore[index,arg-type]
-                w.bbox[0] >= p[2] - 1 and w.bbox[2] <= b[0] + 1 and _overlap_y(w.bbox, b) >= 0.5  # type: ignore[index,arg-type]
-                and not _SEPARATOR_GAP.match(w.text)
-                for w in free
-            ):
-                runs[-1].append(i)
-                continue
+            if _overlap_y(p, b) >= 0.5 and 0 <= b[0] - p[2] <= 1.5 * h:  # type: ignore[index,arg-type]
+                if isinstance(free, _Words):
+                    between = free.between(p, b)  # type: ignore[arg-type]
+                else:
+                    between = [
+                        w for w in free
+                        if w.bbox[0] >= p[2] - 1 and w.bbox[2] <= b[0] + 1 and _overlap_y(w.bbox, b) >= 0.5  # type: ignore[index,arg-type]
+                    ]
+                if not any(not _SEPARATOR_GAP.match(w.text) for w in between):
+                    runs[-1].append(i)
+                    continue
         runs.append([i])
     return runs
 
