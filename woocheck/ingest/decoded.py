@@ -71,6 +71,7 @@ class _PageCopy:
         self.broken = False  # a swap failed half-way: the copy is not used any more
         self.tried: set[int] = set()  # xrefs decoded (or found unfit) once
         self.swapped: set[int] = set()  # xrefs stored decoded in the copy
+        self.size = 0  # bytes of decoded images held
         self.dl: Optional["pymupdf.DisplayList"] = None
         page = self.doc[number]
         places = _placements(page)
@@ -90,7 +91,33 @@ class _PageCopy:
             im.places = places[name]
             self.images.append(im)
 
-    def display_list(self, decoder: "pymupdf.Document", zoom: float, clip: BBox) -> Optional["pymupdf.DisplayList"]:
+    def _swap(self, images: list[_Image]) -> bool:
+        """Store `images` decoded in the copy; False when one fails to decode.
+
+        They are decoded in a document of their own, closed afterwards: neither the copy
+        nor the original keeps a whole decoded image in mupdf's store that a later render
+        could pick up instead of its own decode, and the memory is given back.
+        """
+        decoder = pymupdf.open(self.doc.name, filetype="pdf")
+        try:
+            for im in images:
+                self.tried.add(im.xref)
+                pix = pymupdf.Pixmap(decoder, im.xref)
+                if pix.alpha or pix.n not in im.n or (pix.width, pix.height) != (im.width, im.height):
+                    continue
+                data = pix.samples
+                self.doc.update_stream(im.xref, data, compress=False)
+                self.doc.xref_set_key(im.xref, "Filter", "null")
+                self.swapped.add(im.xref)
+                self.size += len(data)
+                self.dl = None
+        except Exception:  # a damaged JPEG: the page itself renders what it can of it
+            return False
+        finally:
+            decoder.close()
+        return True
+
+    def display_list(self, zoom: float, clip: BBox) -> Optional["pymupdf.DisplayList"]:
         if self.broken:
             return None
         # Any zoom at which a decoded image would be subsampled (not decoded smaller, as
@@ -99,21 +126,9 @@ class _PageCopy:
             return None
         hit = [im for im in self.images if any(_overlaps(b, clip) for b, _, _ in im.places)]
         new = [im for im in hit if im.xref not in self.tried and im.full_size(zoom)]
-        for im in new:
-            # Decoded in a document of its own: the copy and the original keep no decoded
-            # tile in mupdf's store that a later render could pick up instead.
-            self.tried.add(im.xref)
-            try:
-                pix = pymupdf.Pixmap(decoder, im.xref)
-                if pix.alpha or pix.n not in im.n or (pix.width, pix.height) != (im.width, im.height):
-                    continue
-                self.doc.update_stream(im.xref, pix.samples, compress=False)
-                self.doc.xref_set_key(im.xref, "Filter", "null")
-            except Exception:  # a damaged JPEG: the page itself renders what it can of it
-                self.broken = True
-                return None
-            self.swapped.add(im.xref)
-            self.dl = None
+        if new and not self._swap(new):
+            self.broken = True
+            return None
         if not any(im.xref in self.swapped for im in hit):
             return None
         if self.dl is None:
@@ -122,42 +137,40 @@ class _PageCopy:
 
 
 class DecodedPages:
-    """The page copies of one document (the last `keep` pages: a copy holds its decoded images)."""
+    """The page copies of one document: the last few pages, up to MAX_BYTES of decoded
+    images (a VWS page holds ~8 MB of them; the current page is always kept)."""
 
-    def __init__(self, doc: "pymupdf.Document", keep: int = 2):
+    MAX_BYTES = 24 << 20
+
+    def __init__(self, doc: "pymupdf.Document", keep: int = 4):
         self.path = doc.name if doc.is_pdf else ""
         self.page_count = doc.page_count
         self.keep = keep
         self.pages: "OrderedDict[int, Optional[_PageCopy]]" = OrderedDict()
-        self.decoder: Optional["pymupdf.Document"] = None
 
-    def _decoder(self) -> Optional["pymupdf.Document"]:
-        if self.decoder is None and self.path:
-            try:
-                self.decoder = pymupdf.open(self.path, filetype="pdf")
-            except Exception:  # not read from a file, or gone
-                self.path = ""
-                return None
-            if self.decoder.page_count != self.page_count:
-                self.path = ""
-        return self.decoder if self.path else None
+    def _copy(self, page: "pymupdf.Page") -> Optional[_PageCopy]:
+        if not self.path or not any(item[8] == "DCTDecode" for item in page.get_images(full=True)):
+            return None
+        try:
+            copy = _PageCopy(self.path, page.number)
+        except Exception:  # not read from a file, the internal pymupdf helper missing, ...
+            return None
+        if copy.doc.page_count != self.page_count:  # not the same file any more
+            self.path = ""
+            return None
+        return copy if copy.images else None
 
     def display_list(self, page: "pymupdf.Page", zoom: float, clip: BBox) -> Optional["pymupdf.DisplayList"]:
         """A display list that renders `clip` at `zoom` exactly like the page's own, but
         without decoding JPEGs again; None when the page's own should be used."""
         number = page.number
         if number not in self.pages:
-            copy = None
-            if any(item[8] == "DCTDecode" for item in page.get_images(full=True)) and self._decoder():
-                try:
-                    copy = _PageCopy(self.path, number)
-                except Exception:  # internal pymupdf helper missing, or a page it cannot filter
-                    copy = None
-            self.pages[number] = copy if copy and copy.images else None
-            while len(self.pages) > self.keep:
-                self.pages.popitem(last=False)
+            self.pages[number] = self._copy(page)
         self.pages.move_to_end(number)
         copy = self.pages[number]
-        if copy is None:
-            return None
-        return copy.display_list(self.decoder, zoom, clip)  # type: ignore[arg-type]
+        dl = copy.display_list(zoom, clip) if copy is not None else None
+        while len(self.pages) > 1 and (
+            len(self.pages) > self.keep or sum(c.size for c in self.pages.values() if c) > self.MAX_BYTES
+        ):
+            self.pages.popitem(last=False)
+        return dl

@@ -257,7 +257,7 @@ class _DisplayLists:
         (ingest/decoded.py; VWS scans ~6 -> 0.3 ms a clip)."""
         if self.decoded is None:
             # More copies than lists: WOO201 reads the boxes of every page again after grounds.
-            self.decoded = DecodedPages(page.parent, keep=4)
+            self.decoded = DecodedPages(page.parent)
         return self.decoded.display_list(page, zoom, clip) or self.get(page)
 
 
