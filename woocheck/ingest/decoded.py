@@ -140,7 +140,7 @@ class DecodedPages:
     """The page copies of one document: the last few pages, up to MAX_BYTES of decoded
     images (a VWS page holds ~8 MB of them; the current page is always kept)."""
 
-    MAX_BYTES = 24 << 20
+    MAX_BYTES = 48 << 20
 
     def __init__(self, doc: "pymupdf.Document", keep: int = 4):
         self.path = doc.name if doc.is_pdf else ""
