@@ -106,8 +106,9 @@ class _PageCopy:
                 if pix.alpha or pix.n not in im.n or (pix.width, pix.height) != (im.width, im.height):
                     continue
                 data = pix.samples
-                self.doc.update_stream(im.xref, data, compress=False)
-                self.doc.xref_set_key(im.xref, "Filter", "null")
+                self.doc.update_stream(im.xref, data, compress=False)  # drops /Filter too
+                if self.doc.xref_get_key(im.xref, "Filter")[0] != "null":
+                    self.doc.xref_set_key(im.xref, "Filter", "null")
                 self.swapped.add(im.xref)
                 self.size += len(data)
                 self.dl = None
