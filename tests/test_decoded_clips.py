@@ -60,3 +60,11 @@ def test_page_without_jpeg_uses_its_own_list(tmp_path):
     doc.save(str(path))
     fz = pymupdf.open(str(path))
     assert DecodedPages(fz).display_list(fz[0], 4.0, (60, 60, 120, 80)) is None
+
+
+def test_file_changed_since_opened_uses_the_page_itself(tmp_path):
+    path = tmp_path / "scan.pdf"
+    _scan(str(path))
+    fz = pymupdf.open(str(path))
+    _scan(str(path), strips=3)  # rewritten under the open document
+    assert DecodedPages(fz).display_list(fz[0], 4.0, (99, 99, 181, 115)) is None

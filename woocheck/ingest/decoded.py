@@ -156,7 +156,11 @@ class DecodedPages:
             copy = _PageCopy(self.path, page.number)
         except Exception:  # not read from a file, the internal pymupdf helper missing, ...
             return None
-        if copy.doc.page_count != self.page_count:  # not the same file any more
+        source = page.parent
+        same = copy.doc.page_count == self.page_count and copy.doc.xref_length() == source.xref_length() and all(
+            copy.doc.xref_get_key(im.xref, "Length") == source.xref_get_key(im.xref, "Length") for im in copy.images
+        )
+        if not same:  # the file changed since it was opened
             self.path = ""
             return None
         return copy if copy.images else None
