@@ -151,7 +151,8 @@ def _read_clip(page: Page, box: BBox, padx: float, pady: float) -> tuple[tuple[s
         rgb = page.render(ZOOM, clip)  # type: ignore[call-arg]
     except TypeError:  # an older renderer without clip: not worth a full-page render here
         return ()
-    gray = _gray(rgb)
+    sums = _sums(rgb)
+    gray = sums / 3.0 if sums is not None else rgb  # the mean of the channels, exactly
     if gray.size == 0:
         return ()
     core = gray[gray.shape[0] // 4 : -(gray.shape[0] // 4) or None, gray.shape[1] // 8 : -(gray.shape[1] // 8) or None]
@@ -161,7 +162,7 @@ def _read_clip(page: Page, box: BBox, padx: float, pady: float) -> tuple[tuple[s
         return ()
     # The threshold follows the lettering's own contrast: thin strokes of a blurred scan
     # (the bar of an "e") come out fainter than the stems.
-    hi, lo = np.percentile(gray, [99, 1])  # one partition for both, the same values
+    hi, lo = _hi_lo(sums) if sums is not None else np.percentile(gray, [99, 1])
     light = gray > bg + max(MIN_CONTRAST, CONTRAST_SHARE * (hi - bg))
     dark = gray < bg - max(MIN_CONTRAST, CONTRAST_SHARE * (bg - lo))
     for mask in (light, dark) if light.sum() >= dark.sum() else (dark, light):
@@ -174,9 +175,46 @@ def _read_clip(page: Page, box: BBox, padx: float, pady: float) -> tuple[tuple[s
 def _gray(rgb: np.ndarray) -> np.ndarray:
     """The mean of the three channels, as `rgb.mean(axis=2)` gives it (the sum of three
     bytes is exact, then one division) at a third of its cost."""
+    sums = _sums(rgb)
+    return rgb if sums is None else sums / 3.0
+
+
+def _sums(rgb: np.ndarray) -> "np.ndarray | None":
+    """The sum of the three channels (0-765), None for a one-channel picture."""
     if rgb.ndim != 3:
-        return rgb
-    return (rgb[..., 0].astype(np.uint16) + rgb[..., 1] + rgb[..., 2]) / 3.0
+        return None
+    return rgb[..., 0].astype(np.uint16) + rgb[..., 1] + rgb[..., 2]
+
+
+_PERCENTS = np.true_divide(np.asanyarray([99, 1]), 100)  # as np.percentile makes them
+
+
+def _hi_lo(sums: np.ndarray) -> tuple[float, float]:
+    """np.percentile(sums / 3.0, [99, 1]), the same numbers, from a count of the sums.
+
+    numpy's "linear" method step by step (numpy 2.x `_quantile`: the virtual index
+    (n - 1) q, the two order statistics around it and its `_lerp`), with the order
+    statistics read off a cumulative count instead of partitioning the floats:
+    ~10x cheaper for a box.
+    """
+    n = sums.size
+    cum = np.cumsum(np.bincount(sums.ravel(), minlength=766))
+
+    def order(i: int) -> float:  # the i-th smallest of sums / 3.0
+        return float(np.searchsorted(cum, i, side="right")) / 3.0
+
+    out = []
+    for q in _PERCENTS:
+        virtual = (n - 1) * q
+        if virtual >= n - 1:
+            out.append(order(n - 1))
+            continue
+        prev = np.floor(virtual)
+        t = virtual - prev
+        a, b = order(int(prev)), order(int(prev) + 1)
+        d = b - a
+        out.append(b - d * (1 - t) if t >= 0.5 else a + d * t)
+    return out[0], out[1]
 
 
 def _median(values: list) -> float:
