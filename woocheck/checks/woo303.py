@@ -23,6 +23,8 @@ on redacting images and their derived text; Logius, Handreiking anonimiseren.
 """
 from __future__ import annotations
 
+import numpy as np
+
 from ..locate import ocr_junk
 from ..model import Finding, Page, Redaction, Severity, Word
 
@@ -72,6 +74,25 @@ def _inside(word: Word, box) -> tuple[str, int, int] | None:
     return word.text[a:b], word.start + a, word.start + b
 
 
+class _Placed(list):
+    """Words with their boxes as arrays (`_near`)."""
+
+    def __init__(self, words: list[Word]):
+        super().__init__(words)
+        self.boxes = np.array([w.bbox for w in words], dtype=float).reshape(-1, 4)
+
+
+def _near(words: list[Word], box) -> list[Word]:
+    """The words `_inside` may keep for `box`, in order: its first test, for all words at
+    once (a VWS scan: ~350 hidden words x ~25 boxes a page)."""
+    if not isinstance(words, _Placed):
+        return words
+    x0, y0, x1, y1 = words.boxes.T
+    overlap = np.minimum(y1, box[3]) - np.maximum(y0, box[1])
+    keep = ~((overlap < 0.6 * (y1 - y0)) | (x1 < box[0]) | (x0 > box[2]))
+    return [words[i] for i in np.flatnonzero(keep)]
+
+
 def hidden_words(page: Page) -> list[Word]:
     return [w for w in page.words if w.bbox and _hidden(w, page)]
 
@@ -84,7 +105,7 @@ def recovered(page: Page, r: Redaction, words: list[Word] | None = None) -> tupl
     """
     if words is None:
         words = hidden_words(page)
-    pieces = [p for w in words for p in [_inside(w, r.bbox)] if p]
+    pieces = [p for w in _near(words, r.bbox) for p in [_inside(w, r.bbox)] if p]
     if not pieces:
         return [], None
     text = ocr_junk.strip_label_phrases(" ".join(p[0] for p in pieces))
@@ -104,7 +125,7 @@ def check(doc, ctx):
             continue
         page = doc.pages[r.page - 1]
         if r.page not in hidden:
-            hidden[r.page] = hidden_words(page)
+            hidden[r.page] = _Placed(hidden_words(page))
         hits, span = recovered(page, r, hidden[r.page])
         if not hits:
             continue

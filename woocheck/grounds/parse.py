@@ -10,6 +10,7 @@ skeleton only when exactly one fits. A well-formed code that does not exist ("5.
 from __future__ import annotations
 
 import re
+import weakref
 from functools import lru_cache
 from typing import Optional
 
@@ -198,8 +199,26 @@ def parse(text: str, cat: Catalogue) -> list[Ground]:
     return [g for _, g in parse_with_pos(text, cat)]
 
 
+# Readings per catalogue and text: a page repeats its labels ("5.1.2e" on every box) and
+# the repair pass is the dear part (VWS scans: 12,773 calls, ~1,200 distinct texts).
+_MEMO: "weakref.WeakKeyDictionary[Catalogue, dict[str, tuple[tuple[int, Ground], ...]]]" = weakref.WeakKeyDictionary()
+_MEMO_SIZE = 20_000
+
+
 def parse_with_pos(text: str, cat: Catalogue) -> list[tuple[int, Ground]]:
     """Like `parse`, with the offset in `text` where each ground was read."""
+    memo = _MEMO.get(cat)
+    if memo is None:
+        memo = _MEMO[cat] = {}
+    found = memo.get(text)
+    if found is None:
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        found = memo[text] = tuple(_parse_with_pos(text, cat))
+    return list(found)
+
+
+def _parse_with_pos(text: str, cat: Catalogue) -> list[tuple[int, Ground]]:
     if not text or not text.strip():
         return []
     found, rest = _aliases(text, cat)
