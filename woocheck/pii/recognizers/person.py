@@ -20,9 +20,10 @@ from __future__ import annotations
 from typing import Iterable
 
 import regex as re
-from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
+from presidio_analyzer import AnalysisExplanation, PatternRecognizer, RecognizerResult
 
 from ..names import lists
+from .base import WindowedPattern, at_candidates
 from .name_parts import (
     _ADDRESS_IN_BRACKETS_RE,
     _ATTENDEES_RE,
@@ -57,6 +58,18 @@ from .name_parts import (
     name_like,
 )
 
+# Where a name after a title can start: TITLES WS ends in one of these characters (the
+# last letters of the titles: dhR, heeR, mevrouW, meJ, drS, msC, mA, llM, or a dot) and
+# a run of [ \t\n]; the name starts with a capital or an interfix ("de", "van", "'t", ...).
+# Trying the title pattern only there gives the same matches as its variable-length
+# lookbehind tried at every character (0.45-0.95 ms a page on the batch and corpora).
+_AFTER_TITLE = re.compile(r"(?<=[.rwjscAM])[ \t\n]+(?=[\p{Lu}vdh'tealioub])")
+
+
+def _after_titles(text: str):
+    return (m.end() for m in _AFTER_TITLE.finditer(text))
+
+
 def _res(recognizer, start: int, end: int, score: float, evidence: str, weak: bool = False) -> RecognizerResult:
     return RecognizerResult(
         entity_type="PERSON",
@@ -80,7 +93,7 @@ class PersonRecognizer(PatternRecognizer):
 
     # The title-led pattern is the one presidio runs as a plain pattern; the rest of the
     # evidence needs the structure of the text and lives in `analyze`.
-    PATTERNS = [Pattern("title before a name", rf"(?<=(?<![\p{{L}}]){TITLES}{WS}){NAME}", 0.85)]
+    TITLE_PATTERN = rf"(?<=(?<![\p{{L}}]){TITLES}{WS}){NAME}"
     CONTEXT = ["dhr", "mevrouw", "heer", "mw", "naam", "collega", "namens"]
 
     def __init__(self) -> None:
@@ -88,7 +101,8 @@ class PersonRecognizer(PatternRecognizer):
             supported_entity="PERSON",
             name="DutchPersonRecognizer",
             supported_language="nl",
-            patterns=list(self.PATTERNS),
+            patterns=[WindowedPattern("title before a name", self.TITLE_PATTERN, 0.85, re.MULTILINE,
+                                      at_candidates(_after_titles))],
             context=self.CONTEXT,
             global_regex_flags=re.MULTILINE,  # case matters for names
         )

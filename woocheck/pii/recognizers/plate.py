@@ -7,7 +7,9 @@ a code, so only the dashed forms are recognised; "kenteken" nearby raises the sc
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
+
+from .base import PrefilteredRecognizer
 
 L = "[BDFGHJKLMNPRSTVXZ]"  # letters used on Dutch plates
 D = r"\d"
@@ -25,8 +27,9 @@ def _regex(layout: str) -> str:
     return rf"(?<![\w-]){body}(?![\w-])"
 
 
-class PlateRecognizer(PatternRecognizer):
+class PlateRecognizer(PrefilteredRecognizer):
     PATTERNS = [Pattern(f"sidecode {n}", _regex(layout), 0.45) for n, layout in SIDECODES]
+    NEEDS = re.compile(r"\d-|-\d")  # every side code has a digit group beside a dash
     CONTEXT = ["kenteken", "kentekenplaat", "auto", "voertuig", "rdw", "wagen", "bus", "bestelbus", "scooter", "motor"]
 
     def __init__(self) -> None:
