@@ -1,0 +1,127 @@
+"""The speed-ups of the recognizers and the context step change no result.
+
+- a WindowedPattern finds the same matches as its plain regex run over the whole text;
+- a recognizer's NEEDS test fails only on texts where none of its patterns matches;
+- the context step over token columns raises the same scores as presidio's own.
+"""
+from __future__ import annotations
+
+import random
+
+import pytest
+import regex as re
+
+TEXTS = [
+    "Dhr. Jansen en mevrouw El Amrani. mw. drs. K. de Vries-van Dam\n\nDe heer\nvan den Berg",
+    "dhr.Jansen Mevr.   \t Pietersen MA Karin Smit LLM\nJ. Jansen MSc Jan\nde Boer; Drs Ing. Th. Ploeg",
+    "k.jansen@minbzk.nl, <a.b@c.nl>;x@y.z @ @@ a@b.c.d@e.f test@@x.nl  [REDACTED]@x.nl e\u00e9@v.nl",
+    "mail:Jan.Jansen@Minbzk.NL\u00a0en\u2003p.de.vries+woo@x-y.nl\n\u3000q@r.st ok",
+    "\u212a@x.nl \u017f@x.nl k@\u212a.nl",
+    "",
+    "@",
+    "Dhr.",
+    "mw. " * 50 + "Jansen",
+]
+
+ALPHABET = "aAbdeDhHjJkKmMrRsStvV.@ \t\n-'()0123456789,;:<>[]\u00e9\u00a0\u2003"
+
+
+def _random_texts(n: int, seed: int = 7) -> list[str]:
+    rnd = random.Random(seed)
+    words = ["Dhr.", "dhr", "mevrouw", "Mw.", "drs.", "MA", "LLM", "MSc", "Jansen", "Karin", "de", "van",
+             "'t", "El", "k.jansen@minbzk.nl", "x@y.nl", "@", "geb.", "06-12345678", "NL91ABNA0417164300",
+             "1234 AB", "Kerkstraat", "12", "12-BDF-3", "111222333", "heer", "De", "Van"]
+    out = []
+    for _ in range(n):
+        parts = []
+        for _ in range(rnd.randint(1, 40)):
+            if rnd.random() < 0.6:
+                parts.append(rnd.choice(words))
+            else:
+                parts.append("".join(rnd.choice(ALPHABET) for _ in range(rnd.randint(1, 6))))
+            parts.append(rnd.choice([" ", " ", "  ", "\n", " \n ", "\t", "", ", "]))
+        out.append("".join(parts))
+    return out
+
+
+@pytest.fixture(scope="module")
+def recognizers():
+    from woocheck.pii.recognizers import all_recognizers
+
+    return all_recognizers()
+
+
+@pytest.fixture(scope="module")
+def texts():
+    return TEXTS + _random_texts(1500)
+
+
+def test_windowed_patterns_match_like_the_plain_regex(recognizers, texts):
+    from woocheck.pii.recognizers.base import WindowedPattern
+
+    windowed = [(r, p) for r in recognizers for p in r.patterns if isinstance(p, WindowedPattern)]
+    assert {p.name for _, p in windowed} >= {"email", "title before a name"}
+    for r, p in windowed:
+        plain = re.compile(p.regex, flags=r.global_regex_flags)
+        for text in texts:
+            assert [m.span() for m in p.compiled_regex.finditer(text)] == [m.span() for m in plain.finditer(text)], \
+                (p.name, text)
+
+
+def test_prefilter_only_skips_texts_without_matches(recognizers, texts):
+    for r in recognizers:
+        needs = getattr(r, "NEEDS", None)
+        if needs is None:
+            continue
+        plains = [re.compile(p.regex, flags=r.global_regex_flags) for p in r.patterns]
+        for text in texts:
+            if not needs.search(text):
+                assert not any(plain.search(text) for plain in plains), (r.name, text)
+
+
+def test_context_step_agrees_with_presidio(texts):
+    """Scores after our context step equal those after presidio's LemmaContextAwareEnhancer
+    with the same bounded walk (8 * (n + 1) tokens each way)."""
+    import copy
+
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    from woocheck.pii.engine import analyzer
+
+    class Reference(LemmaContextAwareEnhancer):
+        @staticmethod
+        def _add_n_words(index, n_words, lemmas, keywords, is_backward):
+            words, remaining, i, steps = [], n_words + 1, index, 0
+            while 0 <= i < len(lemmas) and remaining > 0 and steps < 8 * (n_words + 1):
+                lower = lemmas[i].lower()
+                if lower in keywords:
+                    words.append(lower)
+                    remaining -= 1
+                i = i - 1 if is_backward else i + 1
+                steps += 1
+            return words
+
+    engine = analyzer()
+    recognizers = engine.registry.get_recognizers(language="nl", all_fields=True)
+    reference = Reference()
+    samples = texts[:300] + [
+        "BSN: 111222333 en tel. 06-12345678, mail k.jansen@minbzk.nl kenteken 12-BDF-3",
+        "Het burgerservicenummer\n\n van  betrokkene is 111.222.333; rekening NL91 ABNA 0417 1643 00",
+    ]
+    # The word "bsn" just inside and just outside the walk (punctuation is no keyword).
+    samples += ["bsn" + " ," * k + " 111222333" for k in range(40, 52)]
+    samples += ["bsn" + " de" * k + " 111222333" + " ," * k + " bsn" for k in range(0, 12)]
+    raised = 0
+    for text in samples:
+        artifacts = engine.nlp_engine.process_text(text, "nl")
+        raw = []
+        for r in recognizers:
+            for res in r.analyze(text, None, artifacts) or []:
+                res.recognition_metadata.setdefault(res.RECOGNIZER_IDENTIFIER_KEY, r.id)
+                raw.append(res)
+        expected = reference.enhance_using_context(text, copy.deepcopy(raw), artifacts, recognizers)
+        got = engine.context_aware_enhancer.enhance_using_context(text, raw, artifacts, recognizers)
+        assert [(x.entity_type, x.start, x.end, x.score) for x in got] == \
+            [(x.entity_type, x.start, x.end, x.score) for x in expected], text
+        raised += sum(bool(x.analysis_explanation.supportive_context_word) for x in got)
+    assert raised  # the samples do exercise the context words
