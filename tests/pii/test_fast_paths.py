@@ -111,6 +111,12 @@ def test_context_step_agrees_with_presidio(texts):
     # The word "bsn" just inside and just outside the walk (punctuation is no keyword).
     samples += ["bsn" + " ," * k + " 111222333" for k in range(40, 52)]
     samples += ["bsn" + " de" * k + " 111222333" + " ," * k + " bsn" for k in range(0, 12)]
+    # Long pages, tokenised only around their hits: hits far apart and close together,
+    # whitespace tokens, and a lemma with ':' whose pieces make "de" and "tel" keywords.
+    randoms = _random_texts(400, seed=11)
+    samples += ["\n".join(randoms[i:i + 25]) for i in range(0, 400, 25)]
+    samples += ["tel:" + " de" * 30 + " 06-12345678 " + "x " * 200 + "de:bsn " + "de , " * 20 + "111222333",
+                "  \n\t " + "Geb. " + "  ".join(["de"] * 60) + "\u2003BSN\u00a0111222333 \x1c 12-BDF-3 " * 3]
     raised = 0
     for text in samples:
         artifacts = engine.nlp_engine.process_text(text, "nl")
@@ -125,3 +131,65 @@ def test_context_step_agrees_with_presidio(texts):
             [(x.entity_type, x.start, x.end, x.score) for x in expected], text
         raised += sum(bool(x.analysis_explanation.supportive_context_word) for x in got)
     assert raised  # the samples do exercise the context words
+
+
+def test_token_windows_hold_the_page_tokens_around_each_start():
+    """columns_around gives, around each start, the tokens, lemmas and keyword flags of
+    the whole page's tokenisation (presidio's own lists)."""
+    from woocheck.pii.engine import analyzer
+    from woocheck.pii.nlp import SPACE_CHARS
+
+    assert SPACE_CHARS == "".join(chr(c) for c in range(0x110000) if chr(c).isspace())
+    engine = analyzer().nlp_engine
+    rnd = random.Random(3)
+    randoms = _random_texts(300, seed=5)
+    pages = ["\n".join(randoms[i:i + 30]) for i in range(0, 300, 30)]
+    pages += ["  " + "de:x tel: " * 3 + "woord " * 120 + " \x1c\u2003 " + "de " * 80 + "  "]
+    for text in pages:
+        full = engine.process_text(text, "nl")
+        keywords = set(full.keywords)
+        ends = [i + len(t) for i, t in zip(full.tokens_indices, full.tokens)]
+        lowers = [lemma.lower() for lemma in full.lemmas]
+        starts = sorted(rnd.sample(range(len(text)), 6))
+        cols = engine.process_text(text, "nl").columns_around(starts, 47, 7)
+        flags = set(cols.keyword_at)
+        for start in starts:
+            i = next((n for n, e in enumerate(ends) if e > start), None)
+            j = next((n for n, e in enumerate(cols.ends) if e > start), None)
+            if i is None:
+                assert j is None
+                continue
+            for d in range(-47, 8):
+                if 0 <= i + d < len(ends):
+                    assert cols.ends[j + d] == ends[i + d], (start, d)
+                    assert cols.lowers[j + d] == lowers[i + d]
+                    assert ((j + d) in flags) == (lowers[i + d] in keywords)
+                elif i + d < 0:
+                    assert j + d < 0
+                else:
+                    assert j + d >= len(cols.ends)
+
+
+def test_context_walk_agrees_with_presidio_walk():
+    """The walk over keyword positions picks the words presidio's bounded walk picks."""
+    from woocheck.pii.context import WindowedLemmaEnhancer
+    from woocheck.pii.nlp import Columns
+
+    rnd = random.Random(9)
+    enhancer = WindowedLemmaEnhancer()
+    for _ in range(200):
+        n = rnd.randint(1, 120)
+        lowers = [rnd.choice(["tel", "de", ",", "bsn", "x", "\n", "mail"]) + str(rnd.randint(0, 3)) for _ in range(n)]
+        keywords = {w for w in set(lowers) if rnd.random() < 0.4}
+        ends = list(range(1, n + 1))
+        cols = Columns(ends, lowers, [i for i, w in enumerate(lowers) if w in keywords])
+        for i in range(n):
+            expected = []
+            for backward, count in ((True, enhancer.context_prefix_count), (False, enhancer.context_suffix_count)):
+                j, remaining, steps = i, count + 1, 0
+                while 0 <= j < n and remaining > 0 and steps < 8 * (count + 1):
+                    if lowers[j] in keywords:
+                        expected.append(lowers[j])
+                        remaining -= 1
+                    j, steps = j - 1 if backward else j + 1, steps + 1
+            assert set(enhancer._surrounding(cols, "w", i)) == set(expected)
