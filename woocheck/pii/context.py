@@ -55,6 +55,21 @@ class WindowedLemmaEnhancer(LemmaContextAwareEnhancer):
                 result.analysis_explanation.set_improved_score(result.score)
         return results
 
+    @staticmethod
+    def _find_supportive_word_in_context(context_list, recognizer_context_list, matching_mode="substring"):
+        """Upstream's rule (the first context word of the recognizer that is a substring of,
+        or in "whole_word" mode equal to, a surrounding word), lowercasing each word once."""
+        if context_list is None or recognizer_context_list is None:
+            return ""
+        words = [w.lower() for w in context_list]
+        for wanted in recognizer_context_list:
+            low = wanted.lower()
+            if matching_mode == "substring" and any(low in w for w in words):
+                return wanted
+            if matching_mode == "whole_word" and low in words:
+                return wanted
+        return ""
+
     def _reach(self) -> tuple[int, int]:
         """How many tokens a walk looks at backward and forward, the hit's own included."""
         return 8 * (self.context_prefix_count + 1), 8 * (self.context_suffix_count + 1)
@@ -69,11 +84,12 @@ class WindowedLemmaEnhancer(LemmaContextAwareEnhancer):
         keywords = set(nlp_artifacts.keywords)
         lowers = [lemma.lower() for lemma in nlp_artifacts.lemmas]
         ends = [i + len(t) for i, t in zip(nlp_artifacts.tokens_indices, nlp_artifacts.tokens)]
-        return Columns(ends, lowers, [i for i, lower in enumerate(lowers) if lower in keywords])
+        at = [i for i, lower in enumerate(lowers) if lower in keywords]
+        return Columns(ends, at, [lowers[i] for i in at])
 
     def _surrounding(self, columns, word, start):
         back, ahead = self._reach()
-        ends, lowers, at = columns.ends, columns.lowers, columns.keyword_at
+        ends, at, lowers = columns.ends, columns.keyword_at, columns.keyword_lowers
         if not ends:
             return [""]  # upstream: no tokens, no context
         i = bisect_right(ends, start)  # the first token that ends after the hit's start
@@ -83,10 +99,10 @@ class WindowedLemmaEnhancer(LemmaContextAwareEnhancer):
         n = self.context_prefix_count + 1
         k = bisect_right(at, i)
         lo = bisect_left(at, max(0, i - back + 1), 0, k)
-        words = [lowers[j] for j in at[max(lo, k - n):k]]
+        words = lowers[max(lo, k - n):k]
         # Forward: the nearest suffix + 1 keyword tokens among tokens i .. i+ahead-1.
         m = self.context_suffix_count + 1
         k = bisect_left(at, i)
         hi = bisect_left(at, i + ahead, k)
-        words.extend(lowers[j] for j in at[k:min(hi, k + m)])
+        words.extend(lowers[k:min(hi, k + m)])
         return list(set(words))

@@ -16,28 +16,25 @@ page that lie in it.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-
-import regex as re
+import numpy as np
 from presidio_analyzer.nlp_engine import NlpArtifacts, SpacyNlpEngine
-from spacy.attrs import IDX, LEMMA, LENGTH
+from spacy.attrs import IDX, LEMMA, LENGTH, LOWER
 
 # The characters for which str.isspace() holds (what spaCy's tokenizer splits on).
 SPACE_CHARS = (
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
     "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
-_RUN = re.compile("[^" + re.escape(SPACE_CHARS) + "]+")
 
 
 class Columns:
     """Tokens of some windows of a page, in page order: where each ends (page offsets),
-    its lowercased lemma, and the indices of the keyword tokens among them."""
+    the indices of the keyword tokens among them and their lowercased lemmas."""
 
-    __slots__ = ("ends", "lowers", "keyword_at")
+    __slots__ = ("ends", "keyword_at", "keyword_lowers")
 
-    def __init__(self, ends: list[int], lowers: list[str], keyword_at: list[int]):
-        self.ends, self.lowers, self.keyword_at = ends, lowers, keyword_at
+    def __init__(self, ends: list[int], keyword_at: list[int], keyword_lowers: list[str]):
+        self.ends, self.keyword_at, self.keyword_lowers = ends, keyword_at, keyword_lowers
 
 
 class LazyArtifacts(NlpArtifacts):
@@ -86,38 +83,61 @@ class LazyArtifacts(NlpArtifacts):
         """Tokens around each offset in `starts`: at least `back` tokens before the token
         under it and `ahead` after (fewer only at the page's ends)."""
         text = self.text
-        runs = [m.span() for m in _RUN.finditer(text)]
-        run_starts = [s for s, _ in runs]
-        windows = []
-        for start in sorted(starts):
-            # The run holding `start`, or the next one when `start` is in whitespace; every
-            # run yields at least one token, so `back` runs before it hold `back` tokens.
-            k = bisect_right(run_starts, start) - 1
-            if k < 0 or start >= runs[k][1]:
-                k += 1
-            lo = 0 if k - back <= 0 else runs[k - back][0]
-            hi = len(text) if k + ahead >= len(runs) - 1 else runs[k + ahead][1]
-            if windows and lo <= windows[-1][1]:
-                windows[-1][1] = max(windows[-1][1], hi)
-            else:
-                windows.append([lo, hi])
+        run_starts, run_ends, colon_runs = _runs(text)
+        n = len(run_starts)
+        windows: list[list[int]] = []
+        if n == 0:
+            windows.append([0, len(text)])
+        else:
+            at = np.array(sorted(starts), dtype=np.int64)
+            # The run holding each start, or the next one when the start is in whitespace;
+            # every run yields at least one token, so `back` runs before it hold `back` tokens.
+            k = np.searchsorted(run_starts, at, side="right") - 1
+            k = np.where((k >= 0) & (at < run_ends[np.maximum(k, 0)]), k, k + 1)
+            los = np.where(k - back <= 0, 0, run_starts[np.clip(k - back, 0, n - 1)]).tolist()
+            his = np.where(k + ahead >= n - 1, len(text), run_ends[np.clip(k + ahead, 0, n - 1)]).tolist()
+            for lo, hi in zip(los, his):
+                if windows and lo <= windows[-1][1]:
+                    windows[-1][1] = max(windows[-1][1], hi)
+                else:
+                    windows.append([lo, hi])
         engine, language = self.nlp_engine, self.language
-        colon_pieces = engine.colon_pieces([text[s:e] for s, e in runs if text.find(":", s, e) >= 0], language)
+        colon_pieces = engine.colon_pieces([text[run_starts[r]:run_ends[r]] for r in colon_runs], language)
         ends: list[int] = []
-        lowers: list[str] = []
         keyword_at: list[int] = []
+        keyword_lowers: list[str] = []
         for lo, hi in windows:
-            doc = engine.nlp[language](text[lo:hi])
-            if not len(doc):
+            lemmas = engine.lemma_column(text[lo:hi], language)
+            if not len(lemmas):
                 continue
-            arr = doc.to_array([IDX, LENGTH, LEMMA]).tolist()
-            for idx, length, lemma in arr:
-                lower, keyword = engine.lemma_info(lemma, language)
-                if keyword or lower in colon_pieces:
-                    keyword_at.append(len(ends))
-                ends.append(lo + idx + length)
-                lowers.append(lower)
-        return Columns(ends, lowers, keyword_at)
+            base = len(ends)
+            ends.extend((lemmas[:, 0] + lemmas[:, 1] + lo).tolist())
+            hashes = lemmas[:, 2].tolist()
+            infos = {h: engine.lemma_info(h, language) for h in set(hashes)}
+            keys = {h: lower for h, (lower, by_itself) in infos.items() if by_itself or lower in colon_pieces}
+            for pos, h in enumerate(hashes):
+                if h in keys:
+                    keyword_at.append(base + pos)
+                    keyword_lowers.append(keys[h])
+        return Columns(ends, keyword_at, keyword_lowers)
+
+
+# str.isspace() as a table over all code points, for the runs of a page in one pass.
+_IS_SPACE = np.zeros(0x110000, dtype=np.int8)
+_IS_SPACE[[ord(c) for c in SPACE_CHARS]] = 1
+_COLON = ord(":")
+
+
+def _runs(text: str):
+    """Starts and ends of the page's non-space runs (numpy arrays) and the indices of the
+    runs holding a ':'. (A regex finditer over the runs cost ~0.2 ms a page; this ~0.03.)"""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    edges = np.diff(_IS_SPACE[codes], prepend=1, append=1)
+    run_starts = np.flatnonzero(edges == -1)
+    run_ends = np.flatnonzero(edges == 1)
+    colons = np.flatnonzero(codes == _COLON)
+    colon_runs = np.unique(np.searchsorted(run_starts, colons, side="right") - 1).tolist() if len(colons) else []
+    return run_starts, run_ends, colon_runs
 
 
 class BlankDutchNlpEngine(SpacyNlpEngine):
@@ -127,6 +147,18 @@ class BlankDutchNlpEngine(SpacyNlpEngine):
         super().__init__(models=[{"lang_code": "nl", "model_name": "blank:nl"}])
         self.nlp = {"nl": pipeline}
         self._lemmas: dict = {}  # lemma hash -> (lemma.lower(), keyword by itself)
+        # The pipeline's only component copies LOWER into LEMMA (engine.py): then the
+        # tokenizer alone gives the lemmas, without running the pipeline on each window.
+        self._lemma_is_lower = pipeline.pipe_names == ["woocheck_lowercase_lemma"]
+
+    def lemma_column(self, text: str, language: str):
+        """(idx, length, lemma hash) of the tokens of `text`, as a numpy array."""
+        nlp = self.nlp[language]
+        if self._lemma_is_lower:
+            doc = nlp.make_doc(text)
+            return doc.to_array([IDX, LENGTH, LOWER]) if len(doc) else np.zeros((0, 3), dtype=np.uint64)
+        doc = nlp(text)
+        return doc.to_array([IDX, LENGTH, LEMMA]) if len(doc) else np.zeros((0, 3), dtype=np.uint64)
 
     def load(self) -> None:  # nothing to load; never download
         pass
@@ -165,7 +197,7 @@ class BlankDutchNlpEngine(SpacyNlpEngine):
             return frozenset()
         strings = self.nlp[language].vocab.strings
         pieces: set[str] = set()
-        for lemma in {strings[h] for h in self.nlp[language](" ".join(runs)).to_array([LEMMA]).tolist()}:
+        for lemma in {strings[h] for h in self.lemma_column(" ".join(runs), language)[:, 2].tolist()}:
             if ":" in lemma and self._passes(lemma, language):
                 pieces.update(lemma.lower().split(":"))
         return frozenset(pieces)
