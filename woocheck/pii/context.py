@@ -85,11 +85,11 @@ class WindowedLemmaEnhancer(LemmaContextAwareEnhancer):
         lowers = [lemma.lower() for lemma in nlp_artifacts.lemmas]
         ends = [i + len(t) for i, t in zip(nlp_artifacts.tokens_indices, nlp_artifacts.tokens)]
         at = [i for i, lower in enumerate(lowers) if lower in keywords]
-        return Columns(ends, at, [lowers[i] for i in at])
+        return Columns.of(ends, at, [lowers[i] for i in at])
 
     def _surrounding(self, columns, word, start):
         back, ahead = self._reach()
-        ends, at, lowers = columns.ends, columns.keyword_at, columns.keyword_lowers
+        ends, at, hashes, lower = columns.ends, columns.keyword_at, columns.keyword_hashes, columns.lowers
         if not ends:
             return [""]  # upstream: no tokens, no context
         i = bisect_right(ends, start)  # the first token that ends after the hit's start
@@ -99,10 +99,10 @@ class WindowedLemmaEnhancer(LemmaContextAwareEnhancer):
         n = self.context_prefix_count + 1
         k = bisect_right(at, i)
         lo = bisect_left(at, max(0, i - back + 1), 0, k)
-        words = lowers[max(lo, k - n):k]
+        words = [lower[h] for h in hashes[max(lo, k - n):k]]
         # Forward: the nearest suffix + 1 keyword tokens among tokens i .. i+ahead-1.
         m = self.context_suffix_count + 1
         k = bisect_left(at, i)
         hi = bisect_left(at, i + ahead, k)
-        words.extend(lowers[k:min(hi, k + m)])
+        words.extend(lower[h] for h in hashes[k:min(hi, k + m)])
         return list(set(words))

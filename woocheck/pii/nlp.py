@@ -29,12 +29,18 @@ SPACE_CHARS = (
 
 class Columns:
     """Tokens of some windows of a page, in page order: where each ends (page offsets),
-    the indices of the keyword tokens among them and their lowercased lemmas."""
+    the indices of the keyword tokens among them, their lemma hashes, and the lowercased
+    lemma of each keyword hash."""
 
-    __slots__ = ("ends", "keyword_at", "keyword_lowers")
+    __slots__ = ("ends", "keyword_at", "keyword_hashes", "lowers")
 
-    def __init__(self, ends: list[int], keyword_at: list[int], keyword_lowers: list[str]):
-        self.ends, self.keyword_at, self.keyword_lowers = ends, keyword_at, keyword_lowers
+    def __init__(self, ends: list[int], keyword_at: list[int], keyword_hashes: list[int], lowers: dict):
+        self.ends, self.keyword_at, self.keyword_hashes, self.lowers = ends, keyword_at, keyword_hashes, lowers
+
+    @classmethod
+    def of(cls, ends: list[int], keyword_at: list[int], keyword_lowers: list[str]) -> "Columns":
+        """Columns from plain lists (lowercased lemmas standing in for their hashes)."""
+        return cls(ends, keyword_at, keyword_lowers, {w: w for w in keyword_lowers})
 
 
 class LazyArtifacts(NlpArtifacts):
@@ -102,24 +108,32 @@ class LazyArtifacts(NlpArtifacts):
                 else:
                     windows.append([lo, hi])
         engine, language = self.nlp_engine, self.language
-        colon_pieces = engine.colon_pieces([text[run_starts[r]:run_ends[r]] for r in colon_runs], language)
-        ends: list[int] = []
-        keyword_at: list[int] = []
-        keyword_lowers: list[str] = []
-        for lo, hi in windows:
-            lemmas = engine.lemma_column(text[lo:hi], language)
-            if not len(lemmas):
-                continue
-            base = len(ends)
-            ends.extend((lemmas[:, 0] + lemmas[:, 1] + lo).tolist())
-            hashes = lemmas[:, 2].tolist()
-            infos = {h: engine.lemma_info(h, language) for h in set(hashes)}
-            keys = {h: lower for h, (lower, by_itself) in infos.items() if by_itself or lower in colon_pieces}
-            for pos, h in enumerate(hashes):
-                if h in keys:
-                    keyword_at.append(base + pos)
-                    keyword_lowers.append(keys[h])
-        return Columns(ends, keyword_at, keyword_lowers)
+        # One tokenizer call for all windows, and before them the runs holding a ':' (for
+        # the keyword pieces), joined by single spaces: spaCy drops a single space between
+        # runs, so each run is tokenised as in the page. Only the first window can start
+        # with whitespace (at the page start; the space before it is dropped as well) and
+        # only the last can end with it (at the page end), so the join changes no token.
+        segments = [(int(run_starts[r]), int(run_ends[r])) for r in colon_runs] + [(lo, hi) for lo, hi in windows]
+        pieces = [text[lo:hi] for lo, hi in segments]
+        offsets = np.cumsum([0] + [len(piece) + 1 for piece in pieces[:-1]], dtype=np.int64)
+        tokens = engine.lemma_column(" ".join(pieces), language)
+        idx = tokens[:, 0].astype(np.int64)
+        segment = np.searchsorted(offsets, idx, side="right") - 1
+        in_window = segment >= len(colon_runs)
+        colon_pieces = engine.colon_pieces(set(tokens[~in_window, 2].tolist()), language)
+        seg_lo = np.array([lo for lo, _ in segments], dtype=np.int64)
+        tokens, idx, segment = tokens[in_window], idx[in_window], segment[in_window]
+        ends = (idx - offsets[segment] + seg_lo[segment] + tokens[:, 1].astype(np.int64)).tolist()
+        hashes = tokens[:, 2]
+        lowers = {}
+        for h in set(hashes.tolist()):
+            lower, by_itself = engine.lemma_info(h, language)
+            if by_itself or lower in colon_pieces:
+                lowers[h] = lower
+        keys = np.sort(np.fromiter(lowers, dtype=np.uint64, count=len(lowers)))
+        keyword = keys[np.minimum(np.searchsorted(keys, hashes), len(keys) - 1)] == hashes if len(keys) \
+            else np.zeros(len(hashes), dtype=bool)
+        return Columns(ends, np.flatnonzero(keyword).tolist(), hashes[keyword].tolist(), lowers)
 
 
 # str.isspace() as a table over all code points, for the runs of a page in one pass.
@@ -189,15 +203,13 @@ class BlankDutchNlpEngine(SpacyNlpEngine):
             info = self._lemmas[h] = (lower, ":" not in lower and self._passes(lemma, language))
         return info
 
-    def colon_pieces(self, runs: list[str], language: str) -> frozenset[str]:
-        """The ':'-pieces of the page's passing lemmas that hold a ':' ("tel:" -> tel and
-        the empty string). Such tokens lie in the page's non-space runs holding a ':'
-        (`runs`), which are tokenised here on their own: the same tokens as in the page."""
-        if not runs:
-            return frozenset()
+    def colon_pieces(self, hashes: set[int], language: str) -> frozenset[str]:
+        """The ':'-pieces of the passing lemmas among `hashes` that hold a ':' ("tel:" ->
+        tel and the empty string). Such tokens lie in the page's non-space runs holding a
+        ':', whose lemma hashes the caller passes."""
         strings = self.nlp[language].vocab.strings
         pieces: set[str] = set()
-        for lemma in {strings[h] for h in self.lemma_column(" ".join(runs), language)[:, 2].tolist()}:
+        for lemma in (strings[h] for h in hashes):
             if ":" in lemma and self._passes(lemma, language):
                 pieces.update(lemma.lower().split(":"))
         return frozenset(pieces)

@@ -29,7 +29,7 @@ def _regex(layout: str) -> str:
 
 class PlateRecognizer(PrefilteredRecognizer):
     PATTERNS = [Pattern(f"sidecode {n}", _regex(layout), 0.45) for n, layout in SIDECODES]
-    NEEDS = re.compile(r"\d-|-\d")  # every side code has a digit group beside a dash
+    NEEDS = re.compile(r"[BDFGHJKLMNPRSTVXZ]-\d|\d-[BDFGHJKLMNPRSTVXZ]")  # in every side code a letter and a digit group meet at a dash
     CONTEXT = ["kenteken", "kentekenplaat", "auto", "voertuig", "rdw", "wagen", "bus", "bestelbus", "scooter", "motor"]
 
     def __init__(self) -> None:
