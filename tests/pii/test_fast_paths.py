@@ -145,12 +145,13 @@ def test_token_windows_hold_the_page_tokens_around_each_start():
     randoms = _random_texts(300, seed=5)
     pages = ["\n".join(randoms[i:i + 30]) for i in range(0, 300, 30)]
     pages += ["  " + "de:x tel: " * 3 + "woord " * 120 + " \x1c\u2003 " + "de " * 80 + "  "]
-    for text in pages:
+    # a few hits (tokenised in windows) and hits all over the page (tokenised whole)
+    for text, count in [(text, count) for text in pages for count in (6, 90)]:
         full = engine.process_text(text, "nl")
         keywords = set(full.keywords)
         ends = [i + len(t) for i, t in zip(full.tokens_indices, full.tokens)]
         lowers = [lemma.lower() for lemma in full.lemmas]
-        starts = sorted(rnd.sample(range(len(text)), 6))
+        starts = sorted(rnd.sample(range(len(text)), min(count, len(text))))
         cols = engine.process_text(text, "nl").columns_around(starts, 47, 7)
         flags = {i: cols.lowers[h] for i, h in zip(cols.keyword_at, cols.keyword_hashes)}
         for start in starts:

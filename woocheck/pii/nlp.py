@@ -89,6 +89,13 @@ class LazyArtifacts(NlpArtifacts):
         """Tokens around each offset in `starts`: at least `back` tokens before the token
         under it and `ahead` after (fewer only at the page's ends)."""
         text = self.text
+        engine, language = self.nlp_engine, self.language
+        if len(starts) * (back + ahead + 2) >= text.count(" ") + text.count("\n"):
+            # Hits all over the page (an e-mail thread): the windows would cover it anyway,
+            # so the whole page is tokenised, without looking for its runs first.
+            tokens = engine.lemma_column(text, language)
+            return self._columns(tokens[:, 0].astype(np.int64) + tokens[:, 1].astype(np.int64), tokens[:, 2],
+                                 engine.colon_pieces(set(tokens[:, 2].tolist()), language))
         run_starts, run_ends, colon_runs = _runs(text)
         n = len(run_starts)
         windows: list[list[int]] = []
@@ -107,7 +114,6 @@ class LazyArtifacts(NlpArtifacts):
                     windows[-1][1] = max(windows[-1][1], hi)
                 else:
                     windows.append([lo, hi])
-        engine, language = self.nlp_engine, self.language
         # One tokenizer call for all windows, and before them the runs holding a ':' (for
         # the keyword pieces), joined by single spaces: spaCy drops a single space between
         # runs, so each run is tokenised as in the page. Only the first window can start
@@ -123,17 +129,21 @@ class LazyArtifacts(NlpArtifacts):
         colon_pieces = engine.colon_pieces(set(tokens[~in_window, 2].tolist()), language)
         seg_lo = np.array([lo for lo, _ in segments], dtype=np.int64)
         tokens, idx, segment = tokens[in_window], idx[in_window], segment[in_window]
-        ends = (idx - offsets[segment] + seg_lo[segment] + tokens[:, 1].astype(np.int64)).tolist()
-        hashes = tokens[:, 2]
+        return self._columns(idx - offsets[segment] + seg_lo[segment] + tokens[:, 1].astype(np.int64), tokens[:, 2],
+                             colon_pieces)
+
+    def _columns(self, ends, hashes, colon_pieces: frozenset) -> Columns:
+        """Columns from token ends and lemma hashes (numpy arrays)."""
+        engine, language = self.nlp_engine, self.language
         lowers = {}
         for h in set(hashes.tolist()):
-            lower, by_itself = engine.lemma_info(h, language)
+            lower, by_itself, _ = engine.lemma_info(h, language)
             if by_itself or lower in colon_pieces:
                 lowers[h] = lower
         keys = np.sort(np.fromiter(lowers, dtype=np.uint64, count=len(lowers)))
         keyword = keys[np.minimum(np.searchsorted(keys, hashes), len(keys) - 1)] == hashes if len(keys) \
             else np.zeros(len(hashes), dtype=bool)
-        return Columns(ends, np.flatnonzero(keyword).tolist(), hashes[keyword].tolist(), lowers)
+        return Columns(ends.tolist(), np.flatnonzero(keyword).tolist(), hashes[keyword].tolist(), lowers)
 
 
 # str.isspace() as a table over all code points, for the runs of a page in one pass.
@@ -160,7 +170,7 @@ class BlankDutchNlpEngine(SpacyNlpEngine):
     def __init__(self, pipeline):
         super().__init__(models=[{"lang_code": "nl", "model_name": "blank:nl"}])
         self.nlp = {"nl": pipeline}
-        self._lemmas: dict = {}  # lemma hash -> (lemma.lower(), keyword by itself)
+        self._lemmas: dict = {}  # lemma hash -> (lemma.lower(), keyword by itself, passes the filter)
         # The pipeline's only component copies LOWER into LEMMA (engine.py): then the
         # tokenizer alone gives the lemmas, without running the pipeline on each window.
         self._lemma_is_lower = pipeline.pipe_names == ["woocheck_lowercase_lemma"]
@@ -187,8 +197,9 @@ class BlankDutchNlpEngine(SpacyNlpEngine):
         return not self.is_stopword(lemma, language) and not self.is_punct(lemma, language) \
             and lemma != "-PRON-" and lemma != "be"
 
-    def lemma_info(self, h: int, language: str) -> tuple[str, bool]:
-        """(lowercased lemma, whether it is a keyword by itself), once per lemma.
+    def lemma_info(self, h: int, language: str) -> tuple[str, bool, bool]:
+        """(lowercased lemma, whether it is a keyword by itself, whether it passes the
+        keyword filter), once per lemma.
 
         Upstream's keywords are the ':'-separated pieces of the lowercased lemmas that
         pass the filter; a token counts when its lowercased lemma is one of them. A lemma
@@ -200,16 +211,17 @@ class BlankDutchNlpEngine(SpacyNlpEngine):
                 self._lemmas.clear()
             lemma = self.nlp[language].vocab.strings[h]
             lower = lemma.lower()
-            info = self._lemmas[h] = (lower, ":" not in lower and self._passes(lemma, language))
+            passes = self._passes(lemma, language)
+            info = self._lemmas[h] = (lower, passes and ":" not in lower, passes)
         return info
 
     def colon_pieces(self, hashes: set[int], language: str) -> frozenset[str]:
         """The ':'-pieces of the passing lemmas among `hashes` that hold a ':' ("tel:" ->
         tel and the empty string). Such tokens lie in the page's non-space runs holding a
         ':', whose lemma hashes the caller passes."""
-        strings = self.nlp[language].vocab.strings
         pieces: set[str] = set()
-        for lemma in (strings[h] for h in hashes):
-            if ":" in lemma and self._passes(lemma, language):
-                pieces.update(lemma.lower().split(":"))
+        for h in hashes:
+            lower, _, passes = self.lemma_info(h, language)
+            if passes and ":" in lower:
+                pieces.update(lower.split(":"))
         return frozenset(pieces)

@@ -5,6 +5,7 @@ Kept apart from `person.py` so that the recognizer reads as a list of evidence k
 """
 from __future__ import annotations
 
+from itertools import islice
 from typing import Iterable, Optional
 
 import regex as re
@@ -148,7 +149,8 @@ def name_like(entry: str) -> Optional[tuple[int, int]]:
     name in brackets ("Vries, J. de (Jan)"); rejects anything with an ordinary lowercase
     word, an organisation word, digits, a redaction marker or more than six tokens.
     """
-    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(entry)]
+    # Nine tokens tell "more than eight": a long line is not tokenised to its end.
+    tokens = [(m.group(), m.start(), m.end()) for m in islice(_TOKEN_RE.finditer(entry), 9)]
     if not tokens or len(tokens) > 8:
         return None
     not_names = lists().not_names
