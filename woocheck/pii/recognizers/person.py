@@ -320,7 +320,8 @@ class PersonRecognizer(PatternRecognizer):
             yield _res(self, m.start(), m.end(), 0.35, "listed surname, no title", weak=True)
 
 
-_SURNAME_LIKE = re.compile(rf"(?<![\p{{L}}.'’-])(?:{IFX}[ ]+)?{CAPW}(?:[ ]?-[ ]?{CAPW})?")
+# Groups a and b: the capitalised words, so that the surname key needs no second regex.
+_SURNAME_LIKE = re.compile(rf"(?<![\p{{L}}.'’-])(?:{IFX}[ ]+)?(?P<a>{CAPW})(?:[ ]?-[ ]?(?P<b>{CAPW}))?")
 _NOT_LETTER = re.compile(r"[^\p{L}]")
 
 
@@ -357,12 +358,14 @@ def spread_surnames(text: str, surnames: set[str], emails: Iterable[str]) -> lis
     common = nl.common_words  # a place name may be a surname once the document says so
     out = []
     for m in _SURNAME_LIKE.finditer(text):
-        caps = _cap_tokens(m.group())
-        key = caps[-1].lower()
+        # The last capitalised word (what _cap_tokens(m.group())[-1] gives: a capitalised
+        # interfix before it is a word of its own, a lowercase one holds none).
+        a, b = m.group("a", "b")
+        key = (b or a).lower()
         if key in surnames and key not in common:
             start = m.start()
-            if m.group()[0].islower() and len(caps) == 1 and key in nl.first_names:
-                start = m.end() - len(caps[0])  # "van Sander": the given name, not "van"
+            if b is None and m.group()[0].islower() and key in nl.first_names:
+                start = m.end() - len(a)  # "van Sander": the given name, not "van"
             out.append((start, m.end(), "name of a person named elsewhere in the document"))
         elif spelled and key not in not_names:
             flat = _NOT_LETTER.sub("", m.group()).lower()
