@@ -21,6 +21,16 @@ TEXTS = [
     "@",
     "Dhr.",
     "mw. " * 50 + "Jansen",
+    # every title form, and offices, before a name
+    "Dhr Jansen, dhr. de Vries, De Heer Smit, de heer van Dam, Heer Bos, Meneer El Amrani, mijnheer Post,\n"
+    "Mevr. Kok, mevrouw 't Hart, MW Bakker, mw Visser, Mej. Mulder, Drs. Jong, drs Bos, Mr. Smit, ir. Vos,\n"
+    "Dr. Peters, prof. Hendriks, Ing. Dekker, ds. Brouwer, Bc. Dijkstra, MSc Jansen, MA Smits, LLM Bosch,\n"
+    "de vergadering. Jansen; MINISTER Faber, minister-president Schoof, loco-burgemeester Jansen, CdK Brok,\n"
+    "CvdK Bouwmeester, SG Kuijken, DG Migratie, Staatssecretaris mr. Van der Burg, Commissaris van de Koning Brok,\n"
+    "secretaris-generaal Kuijken, directeur-generaal Jansen, woordvoerder Smit, premier Rutte, gouverneur Tromp,\n"
+    "wethouder De Vries, gedeputeerde Bakker, kamerlid Omtzigt, burgemeester Halsema, miniſter Faber, MİNISTER Faber\n"
+    "Met vriendelijke groet,\nKarin Jansen\n  groeten\nPiet\nMVG\nJan\nHoogachtend,\nDe minister\nKind regards,\nAnn\n"
+    "\u0130stanbul mw. Jansen Best regards\nLotte",
 ]
 
 ALPHABET = "aAbdeDhHjJkKmMrRsStvV.@ \t\n-'()0123456789,;:<>[]\u00e9\u00a0\u2003"
@@ -30,7 +40,8 @@ def _random_texts(n: int, seed: int = 7) -> list[str]:
     rnd = random.Random(seed)
     words = ["Dhr.", "dhr", "mevrouw", "Mw.", "drs.", "MA", "LLM", "MSc", "Jansen", "Karin", "de", "van",
              "'t", "El", "k.jansen@minbzk.nl", "x@y.nl", "@", "geb.", "06-12345678", "NL91ABNA0417164300",
-             "1234 AB", "Kerkstraat", "12", "12-BDF-3", "111222333", "heer", "De", "Van"]
+             "1234 AB", "Kerkstraat", "12", "12-BDF-3", "111222333", "heer", "De", "Van", "minister", "Burgemeester",
+             "loco-burgemeester", "SG", "groet", "Met vriendelijke groet,", "MVG", "ing.", "MA", "drs"]
     out = []
     for _ in range(n):
         parts = []
@@ -195,3 +206,13 @@ def test_context_walk_agrees_with_presidio_walk():
                         remaining -= 1
                     j, steps = j - 1 if backward else j + 1, steps + 1
             assert set(enhancer._surrounding(cols, "w", i)) == set(expected)
+
+
+def test_office_and_signoff_scans_match_the_plain_regex(texts):
+    from woocheck.pii.recognizers import person
+    from woocheck.pii.recognizers.name_parts import _ROLE_RE, _SIGNOFF_RE
+
+    for text in texts + [t.replace("\u0130", "i") for t in TEXTS]:
+        assert [m.span() for m in person._roles_in(_ROLE_RE, text)] == [m.span() for m in _ROLE_RE.finditer(text)], text
+        assert [m.span() for m in person._signoffs_in(_SIGNOFF_RE, text)] == \
+            [m.span() for m in _SIGNOFF_RE.finditer(text)], text

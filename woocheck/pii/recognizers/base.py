@@ -9,7 +9,7 @@
 """
 from __future__ import annotations
 
-from typing import Callable, Iterator, Optional
+from typing import Callable, Iterable, Iterator, Optional
 
 import regex as re
 from presidio_analyzer import Pattern, PatternRecognizer
@@ -47,13 +47,18 @@ class WindowedPattern(Pattern):
         self.compiled_with_flags = flags
 
 
-def at_candidates(candidates: Callable[[str], Iterator[int]]):
+def at_candidates(candidates: Callable[[str], Optional[Iterable[int]]]):
     """finditer for a pattern that can only start at positions `candidates(text)` yields
-    (ascending): the same non-overlapping matches as `compiled.finditer(text)`."""
+    (ascending): the same non-overlapping matches as `compiled.finditer(text)`. When
+    `candidates` returns None the whole text is scanned."""
 
     def finditer(compiled, text: str, timeout=None):
+        positions = candidates(text)
+        if positions is None:
+            yield from compiled.finditer(text, timeout=timeout)
+            return
         after = 0
-        for p in candidates(text):
+        for p in positions:
             if p < after:
                 continue
             m = compiled.match(text, p, timeout=timeout)
@@ -89,3 +94,30 @@ def in_runs_holding(char: str):
             pos = end + 1
 
     return finditer
+
+
+def word_starts(text: str, lower: Iterable[str] = (), exact: Iterable[str] = (), folds: bool = False) -> Optional[list[int]]:
+    """Sorted offsets where one of the `lower` words occurs in the lowercased text or one
+    of the `exact` words in the text: the places where a pattern that starts with such a
+    word can start (str.find instead of a regex scan of the whole text).
+
+    None when that is not certain: when lowercasing moves offsets (a letter such as 'İ'
+    whose lower case is two characters), or, for a case-insensitive pattern (`folds`),
+    when the text holds 'ſ', which such a pattern takes for 's' but lower() keeps.
+    """
+    found: set[int] = set()
+    if lower:
+        low = text.lower()
+        if len(low) != len(text) or (folds and "\u017f" in text):
+            return None
+        for word in lower:
+            i = low.find(word)
+            while i >= 0:
+                found.add(i)
+                i = low.find(word, i + 1)
+    for word in exact:
+        i = text.find(word)
+        while i >= 0:
+            found.add(i)
+            i = text.find(word, i + 1)
+    return sorted(found)

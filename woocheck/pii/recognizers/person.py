@@ -24,7 +24,7 @@ import regex as re
 from presidio_analyzer import AnalysisExplanation, PatternRecognizer, RecognizerResult
 
 from ..names import lists
-from .base import WindowedPattern, at_candidates
+from .base import WindowedPattern, at_candidates, word_starts
 from .name_parts import (
     _ADDRESS_IN_BRACKETS_RE,
     _ATTENDEES_RE,
@@ -75,8 +75,36 @@ _HEADING_LEAD = re.compile(r"[ \t#*>\d.()-]*")
 _LETTER_DOT = re.compile(r"\p{Lu}\.[ ]")
 
 
+# Where a title can start (its words lowercased; the last three as written).
+_TITLE_WORDS = ("dhr", "heer", "meneer", "mijnheer", "mevr", "mw", "mej", "drs", "mr.", "ir.", "dr.", "prof.",
+                "ing.", "ds.", "bc.")
+_TITLE_WORDS_EXACT = ("MSc", "MA", "LLM")
+
+
 def _after_titles(text: str):
-    return (m.end() for m in _AFTER_TITLE.finditer(text))
+    starts = word_starts(text, _TITLE_WORDS, _TITLE_WORDS_EXACT)
+    if starts is None:
+        return [m.end() for m in _AFTER_TITLE.finditer(text)]
+    return sorted({m.end() for q in starts if (m := _AFTER_TITLE.match(text, q))})
+
+
+# Where an office can start ("De heer" is found by its "heer").
+_ROLE_WORDS = ("minister", "staatssecretaris", "burgemeester", "loco-burgemeester", "wethouder", "gedeputeerde",
+               "kamerlid", "commissaris", "secretaris-generaal", "directeur-generaal", "woordvoerder", "premier",
+               "gouverneur")
+_ROLE_WORDS_EXACT = ("CdK", "CvdK", "SG", "DG")
+# Scanning only from the offices in the text: the role pattern's scan of every character
+# was 0.11-0.15 ms a page (synthetic batch, VWS corpus).
+_roles_in = at_candidates(lambda text: word_starts(text, _ROLE_WORDS, _ROLE_WORDS_EXACT, folds=True))
+
+
+def _signoff_lines(text: str):
+    starts = word_starts(text, ("groet", "mvg", "hoogachtend", "regards"), folds=True)
+    return None if starts is None else sorted({text.rfind("\n", 0, q) + 1 for q in starts})
+
+
+# A sign-off is a line of its own holding one of these words: only those lines are tried.
+_signoffs_in = at_candidates(_signoff_lines)
 
 
 def _res(recognizer, start: int, end: int, score: float, evidence: str, weak: bool = False) -> RecognizerResult:
@@ -152,7 +180,7 @@ class PersonRecognizer(PatternRecognizer):
 
     def _roles(self, text):
         not_names = lists().not_names
-        for m in _ROLE_RE.finditer(text):
+        for m in _roles_in(_ROLE_RE, text):
             s, e = m.span("name")
             e = _keep_first_line(text, s, e)
             span = _trim_not_names(text, s, e)
@@ -235,7 +263,7 @@ class PersonRecognizer(PatternRecognizer):
                 yield line, line_start
 
     def _signatures(self, text):
-        for m in _SIGNOFF_RE.finditer(text):
+        for m in _signoffs_in(_SIGNOFF_RE, text):
             for line, start in self._following_lines(text, m.end(), 3):
                 # "Karin Jansen | Beleidsmedewerker", "Karin Jansen - DGM": the name comes first.
                 head = _SIGNATURE_SPLIT.split(line, maxsplit=1)[0]
