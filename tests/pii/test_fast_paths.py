@@ -216,3 +216,19 @@ def test_office_and_signoff_scans_match_the_plain_regex(texts):
         assert [m.span() for m in person._roles_in(_ROLE_RE, text)] == [m.span() for m in _ROLE_RE.finditer(text)], text
         assert [m.span() for m in person._signoffs_in(_SIGNOFF_RE, text)] == \
             [m.span() for m in _SIGNOFF_RE.finditer(text)], text
+
+
+def test_first_name_candidates_find_the_overlapped_matches(texts):
+    """_from_lists tries _FIRST_LAST_RE only at listed first names; the overlapped scan
+    of the whole text keeps the same matches."""
+    from woocheck.pii.names import lists
+    from woocheck.pii.recognizers.name_parts import _CAPW_ANY, _FIRST_LAST_RE
+
+    first_names = lists().first_names
+    extra = ["Karin Jansen en Jan de Vries-Smit, Anne Marie O'Neill; Peter van 't Hof en Ria Ronda-Pieters"]
+    for text in texts + extra:
+        expected = [m.span() for m in _FIRST_LAST_RE.finditer(text, overlapped=True)
+                    if m.group("first").lower() in first_names]
+        got = [m.span() for c in _CAPW_ANY.finditer(text) if c.group().lower() in first_names
+               if (m := _FIRST_LAST_RE.match(text, c.start()))]
+        assert got == expected, text

@@ -5,6 +5,7 @@ Kept apart from `person.py` so that the recognizer reads as a list of evidence k
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import islice
 from typing import Iterable, Optional
 
@@ -142,6 +143,9 @@ _INIT_ANY = re.compile(INIT)
 _CAPW_ANY = re.compile(CAPW)
 
 
+# A pure function of the entry; quoted e-mail threads repeat the same headers, signatures
+# and "Naam <adres>" pairs many times (synthetic batch: 13 calls a page, most repeats).
+@lru_cache(maxsize=8192)
 def name_like(entry: str) -> Optional[tuple[int, int]]:
     """Offsets of the name in a header/attendee entry, or None if it is no person.
 
