@@ -210,12 +210,15 @@ def test_context_walk_agrees_with_presidio_walk():
 
 def test_office_and_signoff_scans_match_the_plain_regex(texts):
     from woocheck.pii.recognizers import person
-    from woocheck.pii.recognizers.name_parts import _ROLE_RE, _SIGNOFF_RE
+    from woocheck.pii.recognizers.name_parts import _LONE_FIELD_RE, _ROLE_RE, _SIGNOFF_RE
 
-    for text in texts + [t.replace("\u0130", "i") for t in TEXTS]:
+    fields = ["K. Jansen", "\n\nKarin Jansen\n\n", "x\n \t\nJansen, K.\n\n\nPiet Smit", "\n\n\n\nab\n\nabc\n"]
+    for text in texts + [t.replace("\u0130", "i") for t in TEXTS] + fields:
         assert [m.span() for m in person._roles_in(_ROLE_RE, text)] == [m.span() for m in _ROLE_RE.finditer(text)], text
         assert [m.span() for m in person._signoffs_in(_SIGNOFF_RE, text)] == \
             [m.span() for m in _SIGNOFF_RE.finditer(text)], text
+        assert [m.span() for m in person._lone_fields_in(_LONE_FIELD_RE, text)] == \
+            [m.span() for m in _LONE_FIELD_RE.finditer(text)], text
 
 
 def test_first_name_candidates_find_the_overlapped_matches(texts):
@@ -232,3 +235,13 @@ def test_first_name_candidates_find_the_overlapped_matches(texts):
         got = [m.span() for c in _CAPW_ANY.finditer(text) if c.group().lower() in first_names
                if (m := _FIRST_LAST_RE.match(text, c.start()))]
         assert got == expected, text
+
+
+def test_prefilter_tests_agree_with_their_regex(recognizers, texts):
+    """A recognizer's may_match, where it is a hand-written test, says what NEEDS says."""
+    extra = ["12-BDF-3", "B-1", "1-B", "-B1-", "x-\U00010d40B", "B-\U00010d41", "GEB", "D.D. geboorte", "geſ", "\u0130 geb"]
+    for r in recognizers:
+        if getattr(r, "NEEDS", None) is None:
+            continue
+        for text in texts + extra:
+            assert r.may_match(text) == bool(r.NEEDS.search(text)), (r.name, text)

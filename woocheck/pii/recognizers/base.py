@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable, Iterable, Iterator, Optional
 
 import regex as re
@@ -17,12 +18,16 @@ from presidio_analyzer import Pattern, PatternRecognizer
 
 class PrefilteredRecognizer(PatternRecognizer):
     """`NEEDS`: a compiled regex that matches somewhere in every text on which any of the
-    recognizer's patterns matches. A text without it gives no results."""
+    recognizer's patterns matches, or `may_match(text)`, a test with the same promise. A
+    text that fails it gives no results."""
 
     NEEDS: Optional[re.Pattern] = None
 
+    def may_match(self, text: str) -> bool:
+        return self.NEEDS is None or self.NEEDS.search(text) is not None
+
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
-        if self.NEEDS is not None and not self.NEEDS.search(text):
+        if not self.may_match(text):
             return []
         return super().analyze(text, entities, nlp_artifacts, regex_flags)
 
@@ -107,7 +112,7 @@ def word_starts(text: str, lower: Iterable[str] = (), exact: Iterable[str] = (),
     """
     found: set[int] = set()
     if lower:
-        low = text.lower()
+        low = lowered(text)
         if len(low) != len(text) or (folds and "\u017f" in text):
             return None
         for word in lower:
@@ -121,3 +126,9 @@ def word_starts(text: str, lower: Iterable[str] = (), exact: Iterable[str] = (),
             found.add(i)
             i = text.find(word, i + 1)
     return sorted(found)
+
+
+@lru_cache(maxsize=4)
+def lowered(text: str) -> str:
+    """text.lower(), shared by the recognizers that look for words in the same page."""
+    return text.lower()

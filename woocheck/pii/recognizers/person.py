@@ -107,6 +107,23 @@ def _signoff_lines(text: str):
 # A sign-off is a line of its own holding one of these words: only those lines are tried.
 _signoffs_in = at_candidates(_signoff_lines)
 
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _paragraph_starts(text: str):
+    """Where _LONE_FIELD_RE can start: the text's start, or a line break that opens a
+    blank line (found from the line breaks, not by a regex scan of every character)."""
+    out = [0]
+    i = text.find("\n")
+    while i >= 0:
+        if _BLANK_LINE.match(text, i):
+            out.append(i)
+        i = text.find("\n", i + 1)
+    return out
+
+
+_lone_fields_in = at_candidates(_paragraph_starts)
+
 
 def _res(recognizer, start: int, end: int, score: float, evidence: str, weak: bool = False) -> RecognizerResult:
     return RecognizerResult(
@@ -167,7 +184,7 @@ class PersonRecognizer(PatternRecognizer):
         """A paragraph that is nothing but a name: a metadata Author, a comment's author,
         a name on a line of its own ("Jansen, K.", "K. Jansen", "Karin Jansen")."""
         nl = lists()
-        for m in _LONE_FIELD_RE.finditer(text):
+        for m in _lone_fields_in(_LONE_FIELD_RE, text):
             value = m.group("v")
             span = name_like(value)
             if not span:

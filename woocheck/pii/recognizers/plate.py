@@ -12,6 +12,8 @@ from presidio_analyzer import Pattern
 from .base import PrefilteredRecognizer
 
 L = "[BDFGHJKLMNPRSTVXZ]"  # letters used on Dutch plates
+_LETTERS = frozenset("BDFGHJKLMNPRSTVXZ")
+_DIGIT = re.compile(r"\d")  # the regex module's digits (a newer Unicode than str.isdecimal)
 D = r"\d"
 
 # (side code, layout) with X a letter and 9 a digit, as the RDW numbers them.
@@ -30,6 +32,16 @@ def _regex(layout: str) -> str:
 class PlateRecognizer(PrefilteredRecognizer):
     PATTERNS = [Pattern(f"sidecode {n}", _regex(layout), 0.45) for n, layout in SIDECODES]
     NEEDS = re.compile(r"[BDFGHJKLMNPRSTVXZ]-\d|\d-[BDFGHJKLMNPRSTVXZ]")  # in every side code a letter and a digit group meet at a dash
+
+    def may_match(self, text: str) -> bool:
+        # NEEDS, checked at the dashes only (a regex scan of the page was ~0.03 ms).
+        i = text.find("-", 1)
+        while 0 < i < len(text) - 1:
+            before, after = text[i - 1], text[i + 1]
+            if (before in _LETTERS and _DIGIT.match(after)) or (after in _LETTERS and _DIGIT.match(before)):
+                return True
+            i = text.find("-", i + 1)
+        return False
     CONTEXT = ["kenteken", "kentekenplaat", "auto", "voertuig", "rdw", "wagen", "bus", "bestelbus", "scooter", "motor"]
 
     def __init__(self) -> None:
