@@ -245,3 +245,19 @@ def test_prefilter_tests_agree_with_their_regex(recognizers, texts):
             continue
         for text in texts + extra:
             assert r.may_match(text) == bool(r.NEEDS.search(text)), (r.name, text)
+
+
+def test_surname_lines_hold_every_match_with_a_known_key(texts):
+    """spread_surnames looks only at the lines holding a known surname: the matches there
+    are the whole scan's matches whose key is known."""
+    from woocheck.pii.recognizers import person
+
+    extra = ["Van Dijk-Jansen en van der Berg\nMevr. de Vries- Smit, In 't Veld\n\nJansen", "\u0130k Jansen"]
+    for text in texts + extra:
+        words = {m.group("b") or m.group("a") for m in person._SURNAME_LIKE.finditer(text)}
+        keys = sorted(w.lower() for w in words)[::2] + ["jansen", "smit"]
+        expected = [m.span() for m in person._SURNAME_LIKE.finditer(text)
+                    if (m.group("b") or m.group("a")).lower() in keys]
+        got = [m.span() for m in person._surname_like_in(text, keys)
+               if (m.group("b") or m.group("a")).lower() in keys]
+        assert got == expected, text
