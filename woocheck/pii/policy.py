@@ -60,6 +60,16 @@ class Officials:
         return re.compile(rf"^(?:{words})(?:$|[._\-\d])|[._-](?:{words})$|^[a-z]+(?:{tails})$")
 
     @cached_property
+    def people_by_key(self) -> dict:
+        """Surname key -> [(first letter, role)] of the listed people that carry it, in
+        list order (a lookup per name instead of a walk over the whole list)."""
+        index: dict = {}
+        for first, keys, role in self.people:
+            for key in keys:
+                index.setdefault(key, []).append((first, role))
+        return index
+
+    @cached_property
     def code_re(self):
         return re.compile(rf"^([MS])(?:{'|'.join(re.escape(m) for m in self.ministries)})$")
 
@@ -238,8 +248,8 @@ def _allowlisted(name: str, off: Officials) -> Optional[str]:
     # or "De Vries" alone is anyone (deduce's surname list holds the common Dutch ones).
     if given is None and keys[-1] in lists().surnames:
         return None
-    for first, people_keys, role in off.people:
-        if keys[-1] in people_keys and (given is None or given == first):
+    for first, role in off.people_by_key.get(keys[-1], ()):
+        if given is None or given == first:
             return f"on the public-officials list{f' ({role})' if role else ''}"
     return None
 
