@@ -205,7 +205,8 @@ def test_context_walk_agrees_with_presidio_walk():
                         expected.append(lowers[j])
                         remaining -= 1
                     j, steps = j - 1 if backward else j + 1, steps + 1
-            assert set(enhancer._surrounding(cols, "w", i)) == set(expected)
+            hit = type("Hit", (), {"start": i, "end": i + 1})()
+            assert set(enhancer._surrounding(cols, "w" * n, hit)) == set(expected)
 
 
 def test_office_and_signoff_scans_match_the_plain_regex(texts):
@@ -261,3 +262,18 @@ def test_surname_lines_hold_every_match_with_a_known_key(texts):
         got = [m.span() for m in person._surname_like_in(text, keys)
                if (m.group("b") or m.group("a")).lower() in keys]
         assert got == expected, text
+
+
+def test_supportive_word_as_presidio_finds_it():
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    from woocheck.pii.context import WindowedLemmaEnhancer
+
+    rnd = random.Random(4)
+    pool = ["tel", "telefoon", "t", "m", "bsn", "e-mail", "mailto", "x", "", "Tel", "NUMMER", "ab\x00c"]
+    for _ in range(2000):
+        words = [rnd.choice(pool) + rnd.choice(["", "s", ":", "x"]) for _ in range(rnd.randint(0, 7))]
+        wanted = [rnd.choice(pool) for _ in range(rnd.randint(0, 5))]
+        for mode in ("substring", "whole_word"):
+            assert WindowedLemmaEnhancer._find_supportive_word_in_context(words, wanted, mode) == \
+                LemmaContextAwareEnhancer._find_supportive_word_in_context(words, wanted, mode), (words, wanted)

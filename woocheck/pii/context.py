@@ -44,7 +44,7 @@ class WindowedLemmaEnhancer(LemmaContextAwareEnhancer):
         back, ahead = self._reach()
         columns = self._columns(nlp_artifacts, [r.start for r, _ in todo], back - 1, ahead - 1)
         for result, recognizer in todo:
-            words = self._surrounding(columns, text[result.start:result.end], result.start)
+            words = self._surrounding(columns, text, result)
             words.extend(context)
             word = self._find_supportive_word_in_context(words, recognizer.context, self.context_matching_mode)
             if word != "":
@@ -62,9 +62,14 @@ class WindowedLemmaEnhancer(LemmaContextAwareEnhancer):
         if context_list is None or recognizer_context_list is None:
             return ""
         words = [w.lower() for w in context_list]
+        # A substring of one of the words is a substring of the words joined by a
+        # character that no context word holds (one search instead of one per word).
+        joined = "\x00".join(words)
         for wanted in recognizer_context_list:
             low = wanted.lower()
-            if matching_mode == "substring" and any(low in w for w in words):
+            if matching_mode == "substring" and "\x00" not in low and low in joined:
+                return wanted
+            if matching_mode == "substring" and "\x00" in low and any(low in w for w in words):
                 return wanted
             if matching_mode == "whole_word" and low in words:
                 return wanted
@@ -87,13 +92,15 @@ class WindowedLemmaEnhancer(LemmaContextAwareEnhancer):
         at = [i for i, lower in enumerate(lowers) if lower in keywords]
         return Columns.of(ends, at, [lowers[i] for i in at])
 
-    def _surrounding(self, columns, word, start):
+    def _surrounding(self, columns, text, result):
+        start = result.start
         back, ahead = self._reach()
         ends, at, hashes, lower = columns.ends, columns.keyword_at, columns.keyword_hashes, columns.lowers
         if not ends:
             return [""]  # upstream: no tokens, no context
         i = bisect_right(ends, start)  # the first token that ends after the hit's start
         if i >= len(ends):
+            word = text[result.start:result.end]
             raise ValueError(f"Did not find word '{word}' in the list of tokens although it is expected to be found")
         # Backward: the nearest prefix + 1 keyword tokens among tokens i-back+1 .. i.
         n = self.context_prefix_count + 1
