@@ -277,3 +277,24 @@ def test_supportive_word_as_presidio_finds_it():
         for mode in ("substring", "whole_word"):
             assert WindowedLemmaEnhancer._find_supportive_word_in_context(words, wanted, mode) == \
                 LemmaContextAwareEnhancer._find_supportive_word_in_context(words, wanted, mode), (words, wanted)
+
+
+def test_policy_searches_from_their_words(texts):
+    from woocheck.pii import policy
+
+    off = policy.load_officials(())
+    cases = [
+        (off.patterns.before, off.role_words), (policy._MOTION, policy._MOTION_WORDS),
+        (policy._MEMBER, policy._MEMBER_WORDS), (policy._MOTION_END, policy._MOTION_END_WORDS),
+        (policy._MOTION_SIGNERS, policy._MOTION_END_WORDS),
+    ]
+    extra = ["Motie van het lid Omtzigt en ", "de motie van de leden Jansen/Smit, ", "Het Lid Kamerleden ",
+             "en gaat over tot de orde van de dag.\nJansen\n", "Over Tot De Orde Van De Dag. ", "MINISTER mw. ",
+             "Tweede Kamerlid ", "plaatsvervangend secretaris-generaal dhr. ", "De minister van Justitie, ",
+             "miniſter ", "\u0130 minister "]
+    for text in texts + extra:
+        for s in {text, text[-90:], text[-400:], text[:90]}:
+            for pattern, words in cases:
+                got = policy._search_from(pattern, s, words)
+                want = pattern.search(s)
+                assert (got and got.span()) == (want and want.span()), (pattern.pattern[:40], s)
