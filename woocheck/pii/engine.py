@@ -4,7 +4,9 @@ No model is downloaded or loaded: `spacy.blank("nl")` only tokenises. Presidio's
 step compares the lemmas of the words before a hit with a recognizer's context words;
 a blank pipeline has no lemmas, so a tiny component sets each lemma to the lowercased
 word. Presidio's default (English) recognizers are never loaded: the registry holds only
-ours.
+ours. Two of presidio's pluggable parts are our subclasses, for speed: the NLP engine
+(nlp.py: tokenises only around the hits that need context) and the context step
+(context.py: the same score changes without deep copies or walks over every token).
 """
 from __future__ import annotations
 
