@@ -125,6 +125,18 @@ def _paragraph_starts(text: str):
 _lone_fields_in = at_candidates(_paragraph_starts)
 
 
+@lru_cache(maxsize=4096)
+def _name_spans(value: str) -> tuple[tuple[int, int], ...]:
+    """The names in a header or contact value, as offsets into it: a pure function of the
+    value, kept because a thread quotes the same "Van:"/"Aan:" lines in every message."""
+    out = []
+    for entry, offset in _split_entries(value):
+        span = name_like(entry)
+        if span:
+            out.append((offset + span[0], offset + span[1]))
+    return tuple(out)
+
+
 def _res(recognizer, start: int, end: int, score: float, evidence: str, weak: bool = False) -> RecognizerResult:
     return RecognizerResult(
         entity_type="PERSON",
@@ -224,10 +236,8 @@ class PersonRecognizer(PatternRecognizer):
     # -- (2) places in a document that hold names ----------------------------------------
 
     def _entries(self, value: str, base: int, score: float, evidence: str):
-        for entry, offset in _split_entries(value):
-            span = name_like(entry)
-            if span:
-                yield _res(self, base + offset + span[0], base + offset + span[1], score, evidence)
+        for start, end in _name_spans(value):
+            yield _res(self, base + start, base + end, score, evidence)
 
     def _headers(self, text):
         for m in _HEADER_RE.finditer(text):
