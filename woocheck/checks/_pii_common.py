@@ -6,6 +6,7 @@ data goes into Finding.text (masked by the renderers by `kind`).
 from __future__ import annotations
 
 from bisect import bisect_left
+from operator import le
 from typing import Iterable, Optional
 
 from ..model import Finding, PersonalData, Severity
@@ -73,7 +74,8 @@ def _word_starts(page) -> Optional[list[int]]:
     ingest makes them), so the words under a span are found by bisection."""
     words = page.words
     starts = [w.start for w in words]
-    if all(a.end <= b.start for a, b in zip(words, words[1:])):
+    ends = [w.end for w in words]
+    if all(map(le, ends[:-1], starts[1:])):  # each word ends before the next starts
         return starts
     return None
 
