@@ -35,7 +35,8 @@ def word_starts(text: str, lower: Iterable[str] = (), exact: Iterable[str] = (),
     return sorted(found)
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=2)
 def lowered(text: str) -> str:
-    """text.lower(), shared by the recognizers that look for words in the same page."""
+    """text.lower(), shared by the recognizers that look for words in the same page (two
+    pages kept: a hostile page may be megabytes)."""
     return text.lower()
