@@ -99,13 +99,27 @@ _ROLE_WORDS_EXACT = ("CdK", "CvdK", "SG", "DG")
 _roles_in = at_candidates(lambda text: word_starts(text, _ROLE_WORDS, _ROLE_WORDS_EXACT, folds=True))
 
 
-def _signoff_lines(text: str):
-    starts = word_starts(text, ("groet", "mvg", "hoogachtend", "regards"), folds=True)
-    return None if starts is None else sorted({text.rfind("\n", 0, q) + 1 for q in starts})
+def _lines_with(exact=(), lower=(), folds=False):
+    """finditer for a pattern anchored at line starts ((?m)^, after a newline only) whose
+    match holds one of the words on its own line: only those lines are tried (a scan of
+    every character cost 0.015-0.07 ms a page for each such pattern)."""
+
+    def candidates(text: str):
+        starts = word_starts(text, lower, exact, folds)
+        return None if starts is None else sorted({text.rfind("\n", 0, q) + 1 for q in starts})
+
+    return at_candidates(candidates)
 
 
-# A sign-off is a line of its own holding one of these words: only those lines are tried.
-_signoffs_in = at_candidates(_signoff_lines)
+_signoffs_in = _lines_with(lower=("groet", "mvg", "hoogachtend", "regards"), folds=True)
+_greetings_in = _lines_with(("Beste", "Geachte", "Hoi", "Hallo", "Hai", "Dag", "Lieve", "Goedemorgen", "Goedemiddag",
+                             "Goedenavond", "Dear", "Hi"))
+_headers_in = _lines_with((":",))  # "Van:", "Aan:", ...
+_chats_in = _lines_with((":",))  # "[14-08-2024 08:12] Bram Vonk:"
+_attendees_in = _lines_with(("Aanwezig", "Afwezig", "Deelnemers", "Verhinderd", "Afgemeld", "Afmeldingen", "Genodigden",
+                             "Notulist", "Notulen", "Verslaglegging", "Voorzitter", "Secretaris"))
+_contacts_in = _lines_with(("Contactpersoon", "Contactpersonen", "Behandeld door", "Opgesteld door", "Auteur", "Steller",
+                            "Inlichtingen bij", "Informatie bij", "t.a.v.", "T.a.v.", "Ter attentie van"))
 
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
@@ -223,7 +237,7 @@ class PersonRecognizer(PatternRecognizer):
 
     def _greetings(self, text):
         not_names = lists().not_names
-        for m in _GREETING_RE.finditer(text):
+        for m in _greetings_in(_GREETING_RE, text):
             for group in ("name", "name2"):  # "Beste Karin en Piet,"
                 if m.group(group) is None:
                     continue
@@ -240,11 +254,11 @@ class PersonRecognizer(PatternRecognizer):
             yield _res(self, base + start, base + end, score, evidence)
 
     def _headers(self, text):
-        for m in _HEADER_RE.finditer(text):
+        for m in _headers_in(_HEADER_RE, text):
             yield from self._entries(m.group("v"), m.start("v"), 0.8, "e-mail header")
 
     def _attendees(self, text):
-        for m in _ATTENDEES_RE.finditer(text):
+        for m in _attendees_in(_ATTENDEES_RE, text):
             start, end = m.start("v"), m.end("v")
             # The list may continue on the following lines until a blank line or a label.
             last = m.group("v")
@@ -304,7 +318,7 @@ class PersonRecognizer(PatternRecognizer):
                     break
 
     def _contacts(self, text):
-        for m in _CONTACT_RE.finditer(text):
+        for m in _contacts_in(_CONTACT_RE, text):
             if m.group("v").strip(" *"):
                 yield from self._entries(m.group("v"), m.start("v"), 0.75, "contact block")
                 continue
@@ -315,7 +329,7 @@ class PersonRecognizer(PatternRecognizer):
                     yield _res(self, start + lead + span[0], start + lead + span[1], 0.75, "contact block")
 
     def _chat_senders(self, text):
-        for m in _CHAT_RE.finditer(text):
+        for m in _chats_in(_CHAT_RE, text):
             span = name_like(m.group("v").strip())
             if span:
                 lead = len(m.group("v")) - len(m.group("v").lstrip())
