@@ -26,9 +26,6 @@ class EmailRecognizer(PrefilteredRecognizer):
     # tried in the few words around an '@': its scan of every word start was 0.32 of the
     # recognizer's 0.35 ms a page on the synthetic batch.
     NEEDS = re.compile("@")
-
-    def may_match(self, text: str) -> bool:
-        return "@" in text
     CONTEXT = ["mail", "e-mail", "email", "mailto", "adres"]
 
     def __init__(self) -> None:
@@ -43,3 +40,6 @@ class EmailRecognizer(PrefilteredRecognizer):
             context=self.CONTEXT,
             global_regex_flags=_FLAGS,
         )
+
+    def may_match(self, text: str) -> bool:
+        return "@" in text

@@ -31,7 +31,8 @@ def _regex(layout: str) -> str:
 
 class PlateRecognizer(PrefilteredRecognizer):
     PATTERNS = [Pattern(f"sidecode {n}", _regex(layout), 0.45) for n, layout in SIDECODES]
-    NEEDS = re.compile(r"[BDFGHJKLMNPRSTVXZ]-\d|\d-[BDFGHJKLMNPRSTVXZ]")  # in every side code a letter and a digit group meet at a dash
+    # In every side code a letter group and a digit group meet at a dash.
+    NEEDS = re.compile(r"[BDFGHJKLMNPRSTVXZ]-\d|\d-[BDFGHJKLMNPRSTVXZ]")
 
     def may_match(self, text: str) -> bool:
         # NEEDS, checked at the dashes only (a regex scan of the page was ~0.03 ms).
