@@ -5,10 +5,15 @@ docs/pii.md for what is found and which names may stay readable.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from operator import attrgetter
 from typing import Optional
 
 from ..config import Config
 from ..model import BBox, Document, Page, PersonalData
+
+
+_START = attrgetter("start")
 
 
 def _bbox(page: Page, start: int, end: int, starts: Optional[list[int]] = None) -> Optional[BBox]:
@@ -18,15 +23,14 @@ def _bbox(page: Page, start: int, end: int, starts: Optional[list[int]] = None) 
     thousands of hits find each hit's words by bisection."""
     words = page.words
     if starts is not None:
-        from bisect import bisect_left
-
         i = max(0, bisect_left(starts, start) - 1)
         j = bisect_left(starts, end, lo=i)
         words = words[i:j]
     boxes = [w.bbox for w in words if w.bbox is not None and w.start < end and start < w.end]
     if not boxes:
         return None
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+    cols = list(zip(*boxes))  # x0s, y0s, x1s, y1s: min/max in C (a hit costs ~1 µs less)
+    return (min(cols[0]), min(cols[1]), max(cols[2]), max(cols[3]))
 
 
 def _find(texts: list[str], config: Optional[Config]):
@@ -52,8 +56,10 @@ def find_in_document(doc: Document, config: Config) -> list[PersonalData]:
     decided = _find([p.text for p in pages], config)
     out = []
     for page, hits in zip(pages, decided):
-        starts = [w.start for w in page.words]
-        ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+        if not hits:
+            continue
+        starts = list(map(_START, page.words))
+        ordered = starts == sorted(starts)  # in C; the same test as comparing neighbours
         out.extend(_to_model(h, page, starts if ordered else None) for h in hits)
     return out
 

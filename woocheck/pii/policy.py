@@ -20,6 +20,7 @@ import yaml
 
 from .detect import Hit, given_initial, given_name, surname_keys
 from .names import lists
+from .scan import word_starts
 from .recognizers.name_parts import CAPW
 
 
@@ -58,6 +59,25 @@ class Officials:
         # words that end surnames too ("Van der Post" -> vanderpost) only count after a dot.
         tails = "|".join(re.escape(w) for w in ordered if len(w) >= 4 and w not in _NOT_TAILS) or "(?!)"
         return re.compile(rf"^(?:{words})(?:$|[._\-\d])|[._-](?:{words})$|^[a-z]+(?:{tails})$")
+
+    @cached_property
+    def role_words(self) -> Optional[tuple[str, ...]]:
+        """The first words of the roles, lowercased: where a role can start. None (search
+        everywhere) when a role is empty or not plain ASCII, where case folding is more
+        than lower()."""
+        if not all(r.strip() and r.isascii() for r in self.roles):
+            return None
+        return tuple(sorted({r.split()[0].lower() for r in self.roles}))
+
+    @cached_property
+    def people_by_key(self) -> dict:
+        """Surname key -> [(first letter, role)] of the listed people that carry it, in
+        list order (a lookup per name instead of a walk over the whole list)."""
+        index: dict = {}
+        for first, keys, role in self.people:
+            for key in keys:
+                index.setdefault(key, []).append((first, role))
+        return index
 
     @cached_property
     def code_re(self):
@@ -167,24 +187,44 @@ FUNCTION_WORDS = re.compile(
 PRIVATE_CUE = re.compile(r"(?i)\b(?:woont|wonende|woonachtig|woonadres|huisadres|thuisadres|privéadres|privé|betrokkene|verzoeker|aanvrager|bewoner|cliënt)\b")
 
 
+# The words that start each of these patterns (lowercased), for _search_from.
+_MOTION_WORDS = ("motie", "amendement")
+_MEMBER_WORDS = ("het lid", "de leden", "kamerleden")
+_MOTION_END_WORDS = ("over tot de orde van de dag",)
+
+
+def _search_from(pattern, s: str, words: Optional[tuple[str, ...]]):
+    """pattern.search(s) for a case-insensitive pattern whose every match starts with one
+    of `words`: tried only where they occur (per name, these searches of the 90 to 400
+    characters before it were most of the policy step)."""
+    starts = word_starts(s, words, folds=True) if words else None
+    if starts is None:
+        return pattern.search(s)
+    for q in starts:
+        m = pattern.match(s, q)
+        if m:
+            return m
+    return None
+
+
 def _office(text: str, hit: Hit, off: Officials) -> Optional[str]:
     """The reason a PERSON span names a public office holder, from the text around it."""
     pats = off.patterns
     before = text[max(0, hit.start - 90):hit.start]
-    m = pats.before.search(before)
+    m = _search_from(pats.before, before, off.role_words)
     if m:
         return f"named as {m.group(1).lower()}"
-    if _MOTION.search(before):
+    if _search_from(_MOTION, before, _MOTION_WORDS):
         return "named motion or amendment of a member of parliament"
     # "De VNG (dhr. Van der Wal, voorzitter)": a name in brackets right after an org tag.
-    m = _TAG_THEN_BRACKET.search(before)
+    m = _TAG_THEN_BRACKET.search(before) if "(" in before else None
     if m and _norm_tag(m.group(1)) in off.org_tags:
         return f"board member at an administrative table ({m.group(1)})"
     sentence = _SENTENCE_BREAK.split(before)[-1]
-    if _MEMBER.search(sentence):
+    if _search_from(_MEMBER, sentence, _MEMBER_WORDS):
         return "named as member of parliament"
-    if _MOTION_END.search(text[max(0, hit.start - 120):hit.start].rstrip()) or \
-            _MOTION_SIGNERS.search(text[max(0, hit.start - 400):hit.start]):
+    if _search_from(_MOTION_END, text[max(0, hit.start - 120):hit.start].rstrip(), _MOTION_END_WORDS) or \
+            _search_from(_MOTION_SIGNERS, text[max(0, hit.start - 400):hit.start], _MOTION_END_WORDS):
         return "signs a motion as member of parliament"
     after = text[hit.end:hit.end + 160]
     m = _BRACKETS_AFTER.match(after)
@@ -238,8 +278,8 @@ def _allowlisted(name: str, off: Officials) -> Optional[str]:
     # or "De Vries" alone is anyone (deduce's surname list holds the common Dutch ones).
     if given is None and keys[-1] in lists().surnames:
         return None
-    for first, people_keys, role in off.people:
-        if keys[-1] in people_keys and (given is None or given == first):
+    for first, role in off.people_by_key.get(keys[-1], ()):
+        if given is None or given == first:
             return f"on the public-officials list{f' ({role})' if role else ''}"
     return None
 

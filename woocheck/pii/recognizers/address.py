@@ -7,7 +7,9 @@ Postbus) is decided by the policy step, not here.
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
+
+from .base import PrefilteredRecognizer
 
 # Street: one to four words, the first capitalised ("Turfmarkt", "Van Alkemadelaan",
 # "Laan van Nieuw Oost-Indië"), then a house number with an optional addition.
@@ -18,11 +20,12 @@ _POSTCODE = r"[1-9]\d{3}[ ]?(?!SA|SD|SS)[A-Z]{2}"
 _CITY = r"(?:[ ]+\p{Lu}[\p{L}'’-]+(?:[ ]+\p{Lu}[\p{L}'’-]+)?)?"
 
 
-class AddressRecognizer(PatternRecognizer):
+class AddressRecognizer(PrefilteredRecognizer):
     PATTERNS = [
         # "Kerkstraat 12a, 1234 AB Utrecht", or over two lines
         Pattern("street, number and postcode", rf"\b{_STREET}[ ]+{_NUMBER}[ \t]*(?:,[ \t]*|\n[ \t]*|[ \t]+){_POSTCODE}\b{_CITY}", 0.7),
     ]
+    NEEDS = re.compile(r"[1-9]\d{3}[ ]?[A-Z]{2}")  # the postcode
     CONTEXT = ["adres", "woonadres", "woonachtig", "wonende", "huisadres", "postadres", "woont"]
 
     def __init__(self) -> None:

@@ -7,15 +7,20 @@ makes it a weak finding; presidio's context step raises it when "BSN" is near.
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 from stdnum.nl import bsn
 
+from .base import PrefilteredRecognizer
 
-class BsnRecognizer(PatternRecognizer):
+_NOT_DIGIT = re.compile(r"\D")
+
+
+class BsnRecognizer(PrefilteredRecognizer):
     PATTERNS = [
         Pattern("bsn (plain)", r"(?<![\d.,/-])\d{9}(?![\d/-]|[.,]\d)", 0.4),
         Pattern("bsn (grouped)", r"(?<![\d.,/-])(?:\d{4}\.\d{2}\.\d{3}|\d{3}([ .])\d{3}\1\d{3})(?![\d/-]|[.,]\d)", 0.4),
     ]
+    NEEDS = re.compile(r"\d{3}")  # in both patterns
     CONTEXT = ["bsn", "burgerservicenummer", "burgerservicenr", "sofinummer", "sofi", "persoonsnummer"]
 
     def __init__(self) -> None:
@@ -30,4 +35,4 @@ class BsnRecognizer(PatternRecognizer):
 
     def validate_result(self, pattern_text: str):
         # None keeps the pattern score (context decides strength); False drops the match.
-        return None if bsn.is_valid(re.sub(r"\D", "", pattern_text)) else False
+        return None if bsn.is_valid(_NOT_DIGIT.sub("", pattern_text)) else False

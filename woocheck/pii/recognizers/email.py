@@ -6,7 +6,9 @@ tldextract, which tries to fetch the suffix list over the network.
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
+
+from .base import PrefilteredRecognizer, WindowedPattern, in_runs_holding
 
 # Domain: labels of letters/digits/hyphens and a TLD of 2+ letters. OCR reads "nl" as
 # "ni" or "n|"; the policy does not care about the domain, so we only need its end.
@@ -16,11 +18,14 @@ _LOCAL = r"[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
 _REDACTED = r"(?:\[[^\]\n@]{1,30}\]|█+|■+|x{3,}|\*{3,}|_{3,})"
 
 
-class EmailRecognizer(PatternRecognizer):
-    PATTERNS = [
-        Pattern("email", rf"(?<![\w.+-]){_LOCAL}@{_DOMAIN}", 0.9),
-        Pattern("email (redacted local part)", rf"{_REDACTED}@{_DOMAIN}", 0.5),
-    ]
+_FLAGS = re.IGNORECASE | re.MULTILINE
+
+
+class EmailRecognizer(PrefilteredRecognizer):
+    # Both patterns hold an '@'. The plain one holds no whitespace either, so it is only
+    # tried in the few words around an '@': its scan of every word start was 0.32 of the
+    # recognizer's 0.35 ms a page on the synthetic batch.
+    NEEDS = re.compile("@")
     CONTEXT = ["mail", "e-mail", "email", "mailto", "adres"]
 
     def __init__(self) -> None:
@@ -28,7 +33,13 @@ class EmailRecognizer(PatternRecognizer):
             supported_entity="EMAIL",
             name="DutchEmailRecognizer",
             supported_language="nl",
-            patterns=list(self.PATTERNS),
+            patterns=[
+                WindowedPattern("email", rf"(?<![\w.+-]){_LOCAL}@{_DOMAIN}", 0.9, _FLAGS, in_runs_holding("@")),
+                Pattern("email (redacted local part)", rf"{_REDACTED}@{_DOMAIN}", 0.5),
+            ],
             context=self.CONTEXT,
-            global_regex_flags=re.IGNORECASE | re.MULTILINE,
+            global_regex_flags=_FLAGS,
         )
+
+    def may_match(self, text: str) -> bool:
+        return "@" in text

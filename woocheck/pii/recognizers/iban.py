@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
 from stdnum import iban
 
+from .base import PrefilteredRecognizer
 
-class IbanRecognizer(PatternRecognizer):
+
+class IbanRecognizer(PrefilteredRecognizer):
     PATTERNS = [
         # NL91 ABNA 0417 1643 00 and NL91ABNA0417164300
         Pattern("iban (NL)", r"\bNL\d{2}[ ]?[A-Z]{4}[ ]?\d{4}[ ]?\d{4}[ ]?\d{2}\b", 0.5),
@@ -15,6 +17,7 @@ class IbanRecognizer(PatternRecognizer):
         # DE89 3704 0044 0532 0130 00: groups of four as printed
         Pattern("iban (grouped)", r"\b[A-Z]{2}\d{2}(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?\b", 0.5),
     ]
+    NEEDS = re.compile(r"[A-Z]{2}\d{2}")  # country code and check digits, in all three
     CONTEXT = ["iban", "rekening", "rekeningnummer", "bankrekening", "rekeningnr", "bank"]
 
     def __init__(self) -> None:

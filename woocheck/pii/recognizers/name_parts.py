@@ -5,6 +5,8 @@ Kept apart from `person.py` so that the recognizer reads as a list of evidence k
 """
 from __future__ import annotations
 
+from functools import lru_cache
+from itertools import islice
 from typing import Iterable, Optional
 
 import regex as re
@@ -141,6 +143,9 @@ _INIT_ANY = re.compile(INIT)
 _CAPW_ANY = re.compile(CAPW)
 
 
+# A pure function of the entry; quoted e-mail threads repeat the same headers, signatures
+# and "Naam <adres>" pairs many times (synthetic batch: 13 calls a page, most repeats).
+@lru_cache(maxsize=8192)
 def name_like(entry: str) -> Optional[tuple[int, int]]:
     """Offsets of the name in a header/attendee entry, or None if it is no person.
 
@@ -148,7 +153,8 @@ def name_like(entry: str) -> Optional[tuple[int, int]]:
     name in brackets ("Vries, J. de (Jan)"); rejects anything with an ordinary lowercase
     word, an organisation word, digits, a redaction marker or more than six tokens.
     """
-    tokens = [(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(entry)]
+    # Nine tokens tell "more than eight": a long line is not tokenised to its end.
+    tokens = [(m.group(), m.start(), m.end()) for m in islice(_TOKEN_RE.finditer(entry), 9)]
     if not tokens or len(tokens) > 8:
         return None
     not_names = lists().not_names

@@ -7,9 +7,13 @@ a code, so only the dashed forms are recognised; "kenteken" nearby raises the sc
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import Pattern
+
+from .base import PrefilteredRecognizer
 
 L = "[BDFGHJKLMNPRSTVXZ]"  # letters used on Dutch plates
+_LETTERS = frozenset("BDFGHJKLMNPRSTVXZ")
+_DIGIT = re.compile(r"\d")  # the regex module's digits (a newer Unicode than str.isdecimal)
 D = r"\d"
 
 # (side code, layout) with X a letter and 9 a digit, as the RDW numbers them.
@@ -25,8 +29,20 @@ def _regex(layout: str) -> str:
     return rf"(?<![\w-]){body}(?![\w-])"
 
 
-class PlateRecognizer(PatternRecognizer):
+class PlateRecognizer(PrefilteredRecognizer):
     PATTERNS = [Pattern(f"sidecode {n}", _regex(layout), 0.45) for n, layout in SIDECODES]
+    # In every side code a letter group and a digit group meet at a dash.
+    NEEDS = re.compile(r"[BDFGHJKLMNPRSTVXZ]-\d|\d-[BDFGHJKLMNPRSTVXZ]")
+
+    def may_match(self, text: str) -> bool:
+        # NEEDS, checked at the dashes only (a regex scan of the page was ~0.03 ms).
+        i = text.find("-", 1)
+        while 0 < i < len(text) - 1:
+            before, after = text[i - 1], text[i + 1]
+            if (before in _LETTERS and _DIGIT.match(after)) or (after in _LETTERS and _DIGIT.match(before)):
+                return True
+            i = text.find("-", i + 1)
+        return False
     CONTEXT = ["kenteken", "kentekenplaat", "auto", "voertuig", "rdw", "wagen", "bus", "bestelbus", "scooter", "motor"]
 
     def __init__(self) -> None:
