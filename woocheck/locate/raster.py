@@ -101,14 +101,29 @@ def _kernel(zoom: float) -> int:
     return max(3, int(OPEN * zoom + 0.5))
 
 
+def _bbox(m: np.ndarray) -> Optional[tuple[int, int, int, int]]:
+    """Rows y0:y1 and columns x0:x1 that hold every set pixel of `m`, or None."""
+    rows = np.flatnonzero(m.any(axis=1))
+    if not rows.size:
+        return None
+    cols = np.flatnonzero(m.any(axis=0))
+    return int(rows[0]), int(rows[-1]) + 1, int(cols[0]), int(cols[-1]) + 1
+
+
 def _open(mask: np.ndarray, k: int) -> np.ndarray:
     """Opening with a k×k square: removes everything thinner than k px.
 
     Done with shifted boolean ANDs and ORs; on masks this size it is several times
-    faster than scipy's filters.
+    faster than scipy's filters. The erosion is sparse, so the dilation is done on its
+    bounding box only.
     """
     e = _erode(_erode(mask, k, 1), k, 0)
-    return _dilate(_dilate(e, k, 0), k, 1)
+    out = np.zeros(mask.shape, dtype=bool)
+    box = _bbox(e)
+    if box is not None:
+        y0, y1, x0, x1 = box
+        out[y0 : y1 + k - 1, x0 : x1 + k - 1] = _dilate(_dilate(e[y0:y1, x0:x1], k, 0), k, 1)
+    return out
 
 
 def _near(mask: np.ndarray, k: int) -> np.ndarray:
@@ -118,25 +133,68 @@ def _near(mask: np.ndarray, k: int) -> np.ndarray:
     return d[r : r + mask.shape[0], r : r + mask.shape[1]]
 
 
-def _fill_label_holes(mask: np.ndarray, thick: np.ndarray, zoom: float) -> np.ndarray:
-    """Fill the small light holes a label leaves in a fill (the letters of "5.1.2e").
+def _fill_label_holes(mask: np.ndarray, thick: np.ndarray, zoom: float) -> Optional[np.ndarray]:
+    """The small light holes a label leaves in a fill (the letters of "5.1.2e"), or None.
 
-    Only holes next to a thick fill are filled: the counters of ordinary letters are
-    holes too, and filling those would turn bold text into blobs.
+    Only holes next to a thick fill count: the counters of ordinary letters are holes
+    too, and filling those would turn bold text into blobs.
     """
     from scipy import ndimage
 
+    k = _kernel(zoom)
+    r = k - 1  # _near reaches r px round the thick fills
+    h, w = mask.shape
+    ty0, ty1, tx0, tx1 = _bbox(thick)  # type: ignore[misc]
+    # Labelling the whole page's background (the paper is one huge component) was the
+    # dearest step; only holes touching the fills matter, so label round the fills.
+    # A component of the crop that stays off the crop's edge is a component of the page;
+    # one that reaches the edge is either already too big to be a hole (then it is one
+    # on the page as well) or undecided, and only then is the page labelled whole.
+    # VWS scans: 2.9 ms -> 0.9 ms a page.
+    m = r + 16
+    y0, y1, x0, x1 = max(0, ty0 - m), min(h, ty1 + m), max(0, tx0 - m), min(w, tx1 + m)
+    near = np.zeros((y1 - y0, x1 - x0), dtype=bool)
+    ny0, nx0 = max(0, ty0 - r), max(0, tx0 - r)
+    ny1, nx1 = min(h, ty1 + r), min(w, tx1 + r)
+    near[ny0 - y0 : ny1 - y0, nx0 - x0 : nx1 - x0] = _near(thick[ny0:ny1, nx0:nx1], 2 * k - 1)
+    keep = _small_holes(~mask[y0:y1, x0:x1], near, zoom)
+    if keep is None:
+        return None
+    holes, labels = keep
+    edges = []
+    if y0 > 0:
+        edges.append(labels[0])
+    if y1 < h:
+        edges.append(labels[-1])
+    if x0 > 0:
+        edges.append(labels[:, 0])
+    if x1 < w:
+        edges.append(labels[:, -1])
+    if edges and holes[np.concatenate(edges)].any():
+        keep = _small_holes(~mask, _near(thick, 2 * k - 1), zoom)
+        return None if keep is None else keep[0][keep[1]]
+    out = np.zeros(mask.shape, dtype=bool)
+    out[y0:y1, x0:x1] = holes[labels]
+    return out
+
+
+def _small_holes(light: np.ndarray, near: np.ndarray, zoom: float):
+    """Which components of `light` are small and touch `near`: (flags by label, labels),
+    or None when there are none."""
+    from scipy import ndimage
+
     # Labels as intp: the bincount and the lookup below would each convert int32 first.
-    labels, n = ndimage.label(~mask, output=np.intp)
+    labels, n = ndimage.label(light, output=np.intp)
     if n == 0:
-        return mask
+        return None
     area = np.bincount(labels.ravel(), minlength=n + 1)
     small = area <= HOLE_AREA * zoom * zoom
     small[0] = False
-    near = _near(thick, 2 * _kernel(zoom) - 1)
-    touching = np.bincount(labels[near & ~mask], minlength=n + 1) > 0
+    touching = np.bincount(labels[near & light], minlength=n + 1) > 0
     keep = small & touching
-    return mask | keep[labels]
+    if not keep.any():
+        return None
+    return keep, labels
 
 
 def _bands(comp: np.ndarray, jump: int, sliver: int) -> list[tuple[int, int, int, int]]:
@@ -200,8 +258,19 @@ def _boxes_px(mask: np.ndarray, zoom: float) -> list[tuple[int, int, int, int]]:
     thick = _open(mask, k)
     if not thick.any():
         return []
-    solid = _open(_fill_label_holes(mask, thick, zoom), k)
-    labels, n = ndimage.label(solid)
+    solid = thick
+    holes = _fill_label_holes(mask, thick, zoom)
+    if holes is not None:
+        # Opening the filled mask anew changes it only where a k×k square takes in a
+        # filled hole, so only the holes' surroundings are opened again.
+        h, w = mask.shape
+        y0, y1, x0, x1 = _bbox(holes)  # type: ignore[misc]
+        y0, y1, x0, x1 = max(0, y0 - k + 1), min(h, y1 + k - 1), max(0, x0 - k + 1), min(w, x1 + k - 1)
+        solid = thick.copy()
+        solid[y0:y1, x0:x1] |= _open(mask[y0:y1, x0:x1] | holes[y0:y1, x0:x1], k)
+    # Label the fills' bounding box only: the fills are sparse on a page.
+    oy, y1, ox, x1 = _bbox(solid)  # type: ignore[misc]
+    labels, n = ndimage.label(solid[oy:y1, ox:x1])
     min_side = MIN_SIDE * zoom
     min_area = MIN_AREA * zoom * zoom
     jump = max(2, int(round(1.0 * zoom)))
@@ -215,7 +284,7 @@ def _boxes_px(mask: np.ndarray, zoom: float) -> list[tuple[int, int, int, int]]:
             continue
         comp = labels[sl] == i
         if comp.all():  # the common case: one clean box on its own
-            out.append((xs.start, ys.start, xs.stop, ys.stop))
+            out.append((ox + xs.start, oy + ys.start, ox + xs.stop, oy + ys.stop))
             continue
         for c0, r0, c1, r1 in _bands(comp, jump, int(SLIVER * zoom)):
             if r1 - r0 < min_side or c1 - c0 < min_side:
@@ -230,7 +299,8 @@ def _boxes_px(mask: np.ndarray, zoom: float) -> list[tuple[int, int, int, int]]:
                 cols = comp[r0 + a : r0 + b, c0:c1].mean(axis=0) >= MIN_FILL
                 for e, g in _runs(cols):
                     if g - e >= min_side and (b - a) * (g - e) >= min_area:
-                        out.append((xs.start + c0 + e, ys.start + r0 + a, xs.start + c0 + g, ys.start + r0 + b))
+                        x, y = ox + xs.start + c0, oy + ys.start + r0
+                        out.append((x + e, y + a, x + g, y + b))
     return _rejoin(out, jump, int(LINE * zoom))
 
 
