@@ -241,3 +241,19 @@ def test_workers_serve_many_files_and_retire_after_a_bad_one(tmp_path, monkeypat
     pid = {n: r.pages for n, r in results.items()}
     assert pid["a.txt"] == pid["b.txt"] == pid["bad.txt"]
     assert pid["c.txt"] == pid["d.txt"] != pid["bad.txt"]
+
+
+def test_workers_that_die_at_start_do_not_hang_the_batch(tmp_path, monkeypatch):
+    """If every worker dies before it scans anything (a broken environment, a cap too low
+    to start), each file is reported as a crash and the batch ends."""
+    import os
+
+    import woocheck.batch as batch
+
+    monkeypatch.setattr(batch, "_worker", lambda conn, config, memory_mb: os._exit(3))
+    names = ["a.txt", "b.txt", "c.txt"]
+    for n in names:
+        (tmp_path / n).write_text("tekst\n")
+    results = list(batch.run_batch([str(tmp_path / n) for n in names], Config(), jobs=2, timeout=30))
+    assert sorted(Path(r.path).name for r in results) == names
+    assert all("worker crashed" in r.error for r in results)

@@ -159,6 +159,7 @@ def run_batch(
     ctx = mp.get_context("fork")
     pending = deque(_largest_first(paths))
     workers: list[_Worker] = []
+    retried: set[str] = set()
 
     def spawn() -> _Worker:
         parent, child = ctx.Pipe(duplex=True)
@@ -184,10 +185,14 @@ def run_batch(
                     w.path, w.started = pending.popleft(), time.monotonic()
                     try:
                         w.conn.send(w.path)
-                    except OSError:  # died while idle: its file goes back on the queue
-                        pending.appendleft(w.path)
-                        w.path = None
+                    except OSError:  # died before it read the path: give the file one more try
+                        path, w.path = w.path, None
                         finish(w, kill=True)
+                        if path in retried:
+                            yield FileResult(path=path, pages=0, error="worker crashed (died before it could start)")
+                        else:
+                            retried.add(path)
+                            pending.appendleft(path)
             busy = [w for w in workers if w.path and not w.done]
             if not busy:
                 continue
