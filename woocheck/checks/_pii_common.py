@@ -9,15 +9,14 @@ from bisect import bisect_left
 from operator import le
 from typing import Iterable, Optional
 
+from ..memo import per_object
 from ..model import Finding, PersonalData, Severity
 
 
+@per_object
 def _boxes(ctx) -> dict:
     """Boxes of located redactions per page (not text markers): text under one of them is
     a failed redaction, which the WOO3xx checks report; WOO1xx does not report it twice."""
-    cached = getattr(ctx, "_pii_boxes", None)
-    if cached is not None:
-        return cached
     boxes: dict = {}
     try:
         for r in ctx.located:
@@ -25,7 +24,6 @@ def _boxes(ctx) -> dict:
                 boxes.setdefault(r.page, []).append(r.bbox)
     except Exception:  # a locate failure must not hide personal data
         boxes = {}
-    ctx._pii_boxes = boxes
     return boxes
 
 
@@ -42,25 +40,23 @@ def _under_a_box(pd: PersonalData, boxes: dict) -> bool:
     return False
 
 
+@per_object
 def _not_public(ctx) -> dict:
     """Entity -> [(position in ctx.personal_data, item)] of the items the policy did not
     call public; built once per document instead of once per check."""
-    cached = getattr(ctx, "_pii_not_public", None)
-    if cached is None:
-        cached = {}
-        for i, pd in enumerate(ctx.personal_data):
-            if not pd.public:
-                cached.setdefault(pd.entity, []).append((i, pd))
-        ctx._pii_not_public = cached
-    return cached
+    groups: dict = {}
+    for i, pd in enumerate(ctx.personal_data):
+        if not pd.public:
+            groups.setdefault(pd.entity, []).append((i, pd))
+    return groups
 
 
 def leaks(ctx, entities: tuple[str, ...]) -> Iterable[PersonalData]:
     """Personal data of these entities that the policy did not call public and that no
-    located redaction box covers."""
+    located redaction box covers, in the order the personal-data stage gave them."""
     groups = _not_public(ctx)
-    wanted = [pd for _, pd in sorted(x for e in dict.fromkeys(entities) for x in groups.get(e, ()))] \
-        if len(entities) > 1 else [pd for _, pd in groups.get(entities[0], ())] if entities else []
+    picked = sorted((x for e in set(entities) for x in groups.get(e, ())), key=lambda x: x[0])
+    wanted = [pd for _, pd in picked]
     if not wanted:
         return
     boxes = _boxes(ctx) if any(pd.bbox is not None for pd in wanted) else {}
@@ -69,6 +65,7 @@ def leaks(ctx, entities: tuple[str, ...]) -> Iterable[PersonalData]:
             yield pd
 
 
+@per_object
 def _word_starts(page) -> Optional[list[int]]:
     """Start offsets of the page's words when they are disjoint and in text order (as
     ingest makes them), so the words under a span are found by bisection."""
@@ -80,12 +77,11 @@ def _word_starts(page) -> Optional[list[int]]:
     return None
 
 
-def _local_part_box(doc, pd: PersonalData, starts_of=None):
+def _local_part_box(doc, pd: PersonalData):
     """Span and box of an e-mail's local part: the domain may stay readable.
 
-    `starts_of(page)`: the page's `_word_starts`, when the caller keeps them per page
-    (a page with many addresses: 0.14 ms a page on the synthetic batch went into
-    looking at every word of the page for each address)."""
+    The words under it are found by bisection (`_word_starts`, kept per page): looking
+    at every word of the page for each address cost 0.14 ms a page on the synthetic batch."""
     at = pd.text.rfind("@")
     if at <= 0:
         return (pd.start, pd.end), pd.bbox
@@ -94,7 +90,7 @@ def _local_part_box(doc, pd: PersonalData, starts_of=None):
     if pd.page is not None and 1 <= pd.page <= len(doc.pages):
         page = doc.pages[pd.page - 1]
         candidates = page.words
-        starts = starts_of(page) if starts_of is not None else None
+        starts = _word_starts(page)
         if starts is not None:
             # Disjoint words in order: only the one before the first start >= `start` can
             # reach into the span from the left.

@@ -18,7 +18,7 @@ Source: Wet open overheid art. 5.1 lid 2 sub e; ECLI:NL:RBROT:2024:2304.
 from __future__ import annotations
 
 from ..model import Severity
-from ._pii_common import _local_part_box, _word_starts, finding, leaks
+from ._pii_common import _local_part_box, finding, leaks
 
 CODE = "WOO102"
 SEVERITY = Severity.ERROR
@@ -26,13 +26,6 @@ SUMMARY = "e-mail address left readable"
 
 
 def check(doc, ctx):
-    starts: dict = {}  # id of a page of `doc` -> its words' start offsets (or None)
-
-    def starts_of(page):
-        if id(page) not in starts:
-            starts[id(page)] = _word_starts(page)
-        return starts[id(page)]
-
     for pd in leaks(ctx, ("EMAIL",)):
         yield finding(CODE, SEVERITY, doc, pd, "personal e-mail address (local part)", "5.1.2e; the domain may stay",
-                      span_override=_local_part_box(doc, pd, starts_of))
+                      span_override=_local_part_box(doc, pd))

@@ -26,6 +26,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..locate import ocr_junk
+from ..memo import per_object
 from ..model import Finding, Page, Redaction, Severity, Word
 
 CODE = "WOO303"
@@ -82,30 +83,23 @@ class _Placed(list):
         self.boxes = np.array([w.bbox for w in words], dtype=float).reshape(-1, 4)
 
 
-def _near(words: list[Word], box) -> list[Word]:
+def _near(words: _Placed, box) -> list[Word]:
     """The words `_inside` may keep for `box`, in order: its first test, for all words at
     once (a VWS scan: ~350 hidden words x ~25 boxes a page)."""
-    if not isinstance(words, _Placed):
-        return words
     x0, y0, x1, y1 = words.boxes.T
     overlap = np.minimum(y1, box[3]) - np.maximum(y0, box[1])
     keep = ~((overlap < 0.6 * (y1 - y0)) | (x1 < box[0]) | (x0 > box[2]))
     return [words[i] for i in np.flatnonzero(keep)]
 
 
-def hidden_words(page: Page) -> list[Word]:
-    return [w for w in page.words if w.bbox and _hidden(w, page)]
+@per_object
+def hidden_words(page: Page) -> _Placed:
+    return _Placed([w for w in page.words if w.bbox and _hidden(w, page)])
 
 
-def recovered(page: Page, r: Redaction, words: list[Word] | None = None) -> tuple[list[str], tuple[int, int] | None]:
-    """Words that read as language under raster box `r`, and their span in Page.text.
-
-    `words` are the page's hidden words (`hidden_words`), passed in when one page has
-    many boxes.
-    """
-    if words is None:
-        words = hidden_words(page)
-    pieces = [p for w in _near(words, r.bbox) for p in [_inside(w, r.bbox)] if p]
+def recovered(page: Page, r: Redaction) -> tuple[list[str], tuple[int, int] | None]:
+    """Words that read as language under raster box `r`, and their span in Page.text."""
+    pieces = [p for w in _near(hidden_words(page), r.bbox) for p in [_inside(w, r.bbox)] if p]
     if not pieces:
         return [], None
     text = ocr_junk.strip_label_phrases(" ".join(p[0] for p in pieces))
@@ -119,14 +113,11 @@ def recovered(page: Page, r: Redaction, words: list[Word] | None = None) -> tupl
 def check(doc, ctx):
     if doc.kind != "pdf":
         return
-    hidden: dict[int, list[Word]] = {}
     for r in ctx.located:
         if r.kind != "raster" or r.bbox is None:
             continue
         page = doc.pages[r.page - 1]
-        if r.page not in hidden:
-            hidden[r.page] = _Placed(hidden_words(page))
-        hits, span = recovered(page, r, hidden[r.page])
+        hits, span = recovered(page, r)
         if not hits:
             continue
         text = " ".join(hits)

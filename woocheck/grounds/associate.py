@@ -198,13 +198,10 @@ class _Words(list):
         return [self[i] for i in np.flatnonzero(keep)]
 
 
-def _beside(words: list[Word], box: BBox, side: str) -> list[Word]:
+def _beside(words: _Words, box: BBox, side: str) -> list[Word]:
     """The words that continue the line from the box's edge, nearest first."""
     h = max(4.0, box[3] - box[1])
-    if isinstance(words, _Words):
-        line = words.on_line(box)
-    else:
-        line = [w for w in words if _overlap_y(w.bbox, box) >= 0.5]  # type: ignore[arg-type]
+    line = words.on_line(box)
     if side == "right":
         cands = sorted((w for w in line if w.bbox[0] >= box[2] - 1), key=lambda w: w.bbox[0])  # type: ignore[index]
         edge, out = box[2], []
@@ -224,7 +221,7 @@ def _beside(words: list[Word], box: BBox, side: str) -> list[Word]:
     return out
 
 
-def _box_label(page: Page, box: BBox, inside: list[Word], free: list[Word], cat: Catalogue, legend: Legend) -> tuple[Optional[str], tuple[Ground, ...]]:
+def _box_label(page: Page, box: BBox, inside: list[Word], free: _Words, cat: Catalogue, legend: Legend) -> tuple[Optional[str], tuple[Ground, ...]]:
     image = page.is_image_page
     if inside:
         text = " ".join(w.text for w in sorted(inside, key=lambda w: (round(w.bbox[1] / 3), w.bbox[0])))  # type: ignore[index]
@@ -299,7 +296,7 @@ def pixel_readings(page: Page, box: BBox, cat: Catalogue) -> list[tuple[str, tup
     return [(t, gs) for t, sc, gs in valid if sc >= best - window]
 
 
-def _box_runs(boxes: list[Redaction], free: list[Word]) -> list[list[int]]:
+def _box_runs(boxes: list[Redaction], free: _Words) -> list[list[int]]:
     """Boxes side by side on one line with nothing readable between them."""
     order = sorted(range(len(boxes)), key=lambda i: (round(boxes[i].bbox[1]), boxes[i].bbox[0]))  # type: ignore[index]
     runs: list[list[int]] = []
@@ -309,13 +306,7 @@ def _box_runs(boxes: list[Redaction], free: list[Word]) -> list[list[int]]:
             p = boxes[runs[-1][-1]].bbox
             h = max(4.0, min(b[3] - b[1], p[3] - p[1]))  # type: ignore[index]
             if _overlap_y(p, b) >= 0.5 and 0 <= b[0] - p[2] <= 1.5 * h:  # type: ignore[index,arg-type]
-                if isinstance(free, _Words):
-                    between = free.between(p, b)  # type: ignore[arg-type]
-                else:
-                    between = [
-                        w for w in free
-                        if w.bbox[0] >= p[2] - 1 and w.bbox[2] <= b[0] + 1 and _overlap_y(w.bbox, b) >= 0.5  # type: ignore[index,arg-type]
-                    ]
+                between = free.between(p, b)  # type: ignore[arg-type]
                 if not any(not _SEPARATOR_GAP.match(w.text) for w in between):
                     runs[-1].append(i)
                     continue

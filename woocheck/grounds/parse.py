@@ -10,10 +10,10 @@ skeleton only when exactly one fits. A well-formed code that does not exist ("5.
 from __future__ import annotations
 
 import re
-import weakref
 from functools import lru_cache
 from typing import Optional
 
+from ..memo import per_object
 from ..model import Ground
 from .catalogue import Catalogue
 
@@ -201,15 +201,17 @@ def parse(text: str, cat: Catalogue) -> list[Ground]:
 
 # Readings per catalogue and text: a page repeats its labels ("5.1.2e" on every box) and
 # the repair pass is the dear part (VWS scans: 12,773 calls, ~1,200 distinct texts).
-_MEMO: "weakref.WeakKeyDictionary[Catalogue, dict[str, tuple[tuple[int, Ground], ...]]]" = weakref.WeakKeyDictionary()
 _MEMO_SIZE = 20_000
+
+
+@per_object
+def _memo(cat: Catalogue) -> dict[str, tuple[tuple[int, Ground], ...]]:
+    return {}
 
 
 def parse_with_pos(text: str, cat: Catalogue) -> list[tuple[int, Ground]]:
     """Like `parse`, with the offset in `text` where each ground was read."""
-    memo = _MEMO.get(cat)
-    if memo is None:
-        memo = _MEMO[cat] = {}
+    memo = _memo(cat)
     found = memo.get(text)
     if found is None:
         if len(memo) >= _MEMO_SIZE:

@@ -94,8 +94,8 @@ def _candidates(height: int, chars: str, h: int, w: int) -> tuple[str, np.ndarra
 
 
 def _classify(glyph: np.ndarray, chars: str, height: int) -> list[tuple[str, float]]:
-    """(char, score) for every template that fits the glyph's shape, best first."""
-    """Best template for a glyph mask; the glyph's height relative to the digits counts."""
+    """(char, score) for every template that fits the glyph's shape, best first; the
+    glyph's height relative to the digits decides which templates fit."""
     h, w = glyph.shape
     keep, masks, grown, inks = _candidates(int(height), chars, h, w)
     if not keep:

@@ -5,11 +5,11 @@ ground fits. Returns a category only, never the text itself.
 from __future__ import annotations
 
 import re
-import weakref
 from typing import Optional
 
 import numpy as np
 
+from ..memo import per_object
 from ..model import BBox, Page, Redaction
 
 _NAME_SLOT = re.compile(
@@ -84,14 +84,9 @@ class _PageWords:
         self.at_signs = [w for w in self.words if w.text.endswith("@")]
 
 
-_PAGES: "weakref.WeakKeyDictionary[Page, _PageWords]" = weakref.WeakKeyDictionary()
-
-
+@per_object
 def _page_words(page: Page) -> _PageWords:
-    found = _PAGES.get(page)
-    if found is None:
-        found = _PAGES[page] = _PageWords(page)
-    return found
+    return _PageWords(page)
 
 
 def _words_left(page: Page, box: BBox) -> str:

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import math
 import re
-import weakref
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
+from ..memo import per_object
 from ..model import BBox, Drawing, Page, Redaction, Word
 
 # A fill at least this opaque hides what is under it; translucent fills are highlights.
@@ -436,14 +436,9 @@ class _WordIndex:
                 self.by_seqno.setdefault(w.seqno, []).append(w)
 
 
-_INDEXES: "weakref.WeakKeyDictionary[Page, _WordIndex]" = weakref.WeakKeyDictionary()
-
-
+@per_object
 def _index(page: Page) -> _WordIndex:
-    index = _INDEXES.get(page)
-    if index is None:
-        index = _INDEXES[page] = _WordIndex(page)
-    return index
+    return _WordIndex(page)
 
 
 def _is_label(word: str) -> bool:
