@@ -3,12 +3,14 @@
 Times ingest, locate, grounds, personal data and the checks over the PDFs under a folder
 (the stages are computed in that order through `pipeline.Context`, as a scan does).
 
-Run: python benchmarks/bench_stages.py FOLDER     (e.g. ../shared/corpora/vws-woo)
+Run: python benchmarks/bench_stages.py [FOLDER]   (e.g. ../shared/corpora/vws-woo; without
+a folder, the 400-page batch of bench_batch.py: 40 files of 10 pages)
 """
 from __future__ import annotations
 
 import argparse
 import gc
+import tempfile
 import time
 from pathlib import Path
 
@@ -21,8 +23,14 @@ from woocheck.pipeline import Context
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("folder", type=Path)
+    ap.add_argument("folder", type=Path, nargs="?")
     args = ap.parse_args()
+    if args.folder is None:
+        from bench_batch import build_batch  # this folder is on sys.path when run as a script
+
+        built = tempfile.TemporaryDirectory()  # removed when the script ends
+        args.folder = Path(built.name)
+        build_batch(args.folder, 40, 10)
     config = Config()
     warm_up(config)
     gc.collect()
