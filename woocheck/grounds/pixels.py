@@ -357,13 +357,22 @@ def has_lettering(page: Page, box: BBox) -> bool:
         rgb = page.render(ZOOM, (box[0], box[1], box[2], box[3]))  # type: ignore[call-arg]
     except TypeError:
         return False
-    gray = _gray(rgb)
+    sums = _sums(rgb)
+    gray = rgb if sums is None else sums
     if gray.size == 0 or min(gray.shape) < 4:
         return False
-    bg = np.bincount(gray.astype(np.uint8).ravel() // 8, minlength=32).argmax() * 8 + 4
-    if bg > 215:
-        return False
-    light = gray > bg + MIN_CONTRAST
+    if sums is None:
+        bg = np.bincount(gray.astype(np.uint8).ravel() // 8, minlength=32).argmax() * 8 + 4
+        if bg > 215:
+            return False
+        light = gray > bg + MIN_CONTRAST
+    else:
+        # As in `_read_clip`: the grey levels `sums / 3.0` binned and thresholded in
+        # integers, the same histogram and mask (VWS scans: ~1 ms less a box).
+        bg = np.bincount(sums.ravel(), minlength=768).reshape(32, 24).sum(axis=1).argmax() * 8 + 4
+        if bg > 215:
+            return False
+        light = sums >= int(np.searchsorted(_THIRDS, bg + MIN_CONTRAST, side="right"))
     labels, n = ndimage.label(light)
     marks = [
         sl
