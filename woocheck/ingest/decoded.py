@@ -64,7 +64,8 @@ def _placements(page: "pymupdf.Page") -> dict[str, list[tuple[BBox, float, float
 
 def _store_raw(doc: "pymupdf.Document", xref: int, pix: "pymupdf.Pixmap") -> None:
     """`doc.update_stream(xref, pix.samples, compress=False)` without the bytes object
-    between them: one copy of the pixels less (~1 ms for a VWS strip of 1.9 MB)."""
+    between them: one copy of the pixels less (a VWS strip is 1.9 MB; ~1 ms a strip,
+    most of it first touches of fresh memory)."""
     try:
         from pymupdf import mupdf
 
@@ -86,7 +87,6 @@ class _PageCopy:
         self.swapped: set[int] = set()  # xrefs stored decoded in the copy
         self.size = 0  # bytes of decoded images held
         self.dl: Optional["pymupdf.DisplayList"] = None
-        self.decoder: Optional["pymupdf.Document"] = None
         page = self.doc[number]
         places = _placements(page)
         items = page.get_images(full=True)
@@ -108,16 +108,15 @@ class _PageCopy:
     def _swap(self, images: list[_Image]) -> bool:
         """Store `images` decoded in the copy; False when one fails to decode.
 
-        They are decoded in a document of their own (one per page copy, closed with
-        it): neither the copy nor the original keeps a whole decoded image in mupdf's
-        store that a later render could pick up instead of its own decode.
+        They are decoded in a document of their own, closed afterwards: neither the copy
+        nor the original keeps a whole decoded image in mupdf's store that a later render
+        could pick up instead of its own decode, and the memory is given back.
         """
+        decoder = pymupdf.open(self.doc.name, filetype="pdf")
         try:
-            if self.decoder is None:
-                self.decoder = pymupdf.open(self.doc.name, filetype="pdf")
             for im in images:
                 self.tried.add(im.xref)
-                pix = pymupdf.Pixmap(self.decoder, im.xref)
+                pix = pymupdf.Pixmap(decoder, im.xref)
                 if pix.alpha or pix.n not in im.n or (pix.width, pix.height) != (im.width, im.height):
                     continue
                 _store_raw(self.doc, im.xref, pix)  # drops /Filter too
@@ -128,14 +127,9 @@ class _PageCopy:
                 self.dl = None
         except Exception:  # a damaged JPEG: the page itself renders what it can of it
             return False
+        finally:
+            decoder.close()
         return True
-
-    def close(self) -> None:
-        self.dl = None
-        for doc in (self.decoder, self.doc):
-            if doc is not None:
-                doc.close()
-        self.decoder = None
 
     def display_list(self, zoom: float, clip: BBox) -> Optional["pymupdf.DisplayList"]:
         if self.broken:
@@ -196,7 +190,5 @@ class DecodedPages:
         while len(self.pages) > 1 and (
             len(self.pages) > self.keep or sum(c.size for c in self.pages.values() if c) > self.MAX_BYTES
         ):
-            _, old = self.pages.popitem(last=False)
-            if old is not None:
-                old.close()
+            self.pages.popitem(last=False)
         return dl
