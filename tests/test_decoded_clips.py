@@ -68,3 +68,31 @@ def test_file_changed_since_opened_uses_the_page_itself(tmp_path):
     fz = pymupdf.open(str(path))
     _scan(str(path), strips=3)  # rewritten under the open document
     assert DecodedPages(fz).display_list(fz[0], 4.0, (99, 99, 181, 115)) is None
+
+
+def test_decoded_pixels_stored_raw_also_through_the_public_call(tmp_path, monkeypatch):
+    """The decoded strip goes into the copy straight from the pixmap; with a pymupdf
+    lacking the internal helper, through `update_stream`: the same stream either way."""
+    from woocheck.ingest import decoded
+
+    path = tmp_path / "scan.pdf"
+    _scan(str(path))
+    streams = []
+
+    class WithoutHelper:  # pymupdf as the module sees it, minus the internal helper
+        def __getattr__(self, name):
+            if name == "_as_pdf_document":
+                raise AttributeError(name)
+            return getattr(pymupdf, name)
+
+    for broken in (False, True):
+        if broken:
+            monkeypatch.setattr(decoded, "pymupdf", WithoutHelper())
+        fz = pymupdf.open(str(path))
+        copy = decoded._PageCopy(str(path), 0)
+        im = copy.images[0]
+        assert copy._swap([im]) and im.xref in copy.swapped
+        assert copy.doc.xref_get_key(im.xref, "Filter")[0] == "null"
+        streams.append(copy.doc.xref_stream_raw(im.xref))
+        assert streams[-1] == pymupdf.Pixmap(fz, im.xref).samples
+    assert streams[0] == streams[1]

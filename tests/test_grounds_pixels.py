@@ -87,3 +87,28 @@ def test_settle_uses_labels_read_clearly_elsewhere():
     # Both readings shown clearly elsewhere: no way to choose, the box stays without ground.
     both = Redaction(path="x", page=1, bbox=(0, 4, 1, 5), kind="raster", label="5.1.2a", grounds=(g("5.1.2a"),))
     assert settle([clear, tie, both], [(1, readings)])[1].grounds == ()
+
+
+def test_one_channel_render_reads_like_three_equal_channels(tmp_path):
+    """The label reader and has_lettering work from the channel sums of an RGB render;
+    a grey (one-channel) render of the same pixels must give the same answers."""
+    import dataclasses
+
+    import numpy as np
+
+    from woocheck.grounds.pixels import _read_clip, has_lettering
+
+    path, boxes = _scanned(tmp_path, ["5.1.2e", "5.1.5", None])
+    with open_document(path) as doc:
+        page = doc.pages[0]
+
+        def grey(zoom, clip=None):
+            rgb = page.render(zoom, clip)
+            return np.ascontiguousarray(rgb[..., 1])  # rendered from a grey page: r == g == b
+
+        flat = dataclasses.replace(page, render=grey)
+        for box in boxes:
+            assert (page.render(4.0, box)[..., 0] == page.render(4.0, box)[..., 2]).all()
+            assert _read_clip(flat, box, 1.0, 1.0) == _read_clip(page, box, 1.0, 1.0)
+            assert has_lettering(flat, box) == has_lettering(page, box)
+        assert _read_clip(page, boxes[0], 1.0, 1.0)[0][0] == "5.1.2e"

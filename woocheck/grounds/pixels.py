@@ -74,7 +74,9 @@ def _near(mask: np.ndarray) -> np.ndarray:
 @lru_cache(maxsize=4096)
 def _candidates(height: int, chars: str, h: int, w: int) -> tuple[str, np.ndarray, np.ndarray, np.ndarray]:
     """The templates that fit an h x w glyph, resized to it and stacked: (chars, masks,
-    masks grown, ink per mask). Worked out once per size: a page's labels repeat."""
+    masks grown, ink per mask), the masks flattened to rows of 0.0 and 1.0 so that one
+    matrix product counts the ink they share with a glyph (the counts are small
+    integers, exact in float64). Worked out once per size: a page's labels repeat."""
     rel = h / max(1, height)
     templates = _templates(height)
     keep = []
@@ -90,7 +92,8 @@ def _candidates(height: int, chars: str, h: int, w: int) -> tuple[str, np.ndarra
     masks = np.array([_resize(templates[ch], h, w) for ch in keep], dtype=bool).reshape(len(keep), h, w)
     grown = np.array([_near(m) for m in masks], dtype=bool).reshape(len(keep), h, w)
     inks = masks.sum(axis=(1, 2))
-    return "".join(keep), masks, grown, inks
+    flat = len(keep), h * w
+    return "".join(keep), masks.reshape(flat).astype(np.float64), grown.reshape(flat).astype(np.float64), inks
 
 
 def _classify(glyph: np.ndarray, chars: str, height: int) -> list[tuple[str, float]]:
@@ -103,11 +106,13 @@ def _classify(glyph: np.ndarray, chars: str, height: int) -> list[tuple[str, flo
     # Ink explained by the template and template ink present, each within one pixel:
     # scans come out bolder or thinner than the font, and a pixel off here or there.
     # All templates at once; per template this is the F1 2pr/(p+r), in the same order.
-    p = np.count_nonzero(grown & glyph, axis=(1, 2)) / max(1, int(glyph.sum()))
-    r = np.count_nonzero(masks & _near(glyph), axis=(1, 2)) / np.maximum(1, inks)
+    # The counts as matrix products, not count_nonzero of a stack of ANDs: a third of
+    # the time, the same integers (VWS scans: 0.08 -> 0.03 ms a glyph).
+    p = (grown @ glyph.ravel().astype(np.float64)).astype(np.intp) / max(1, np.count_nonzero(glyph))
+    r = (masks @ _near(glyph).ravel().astype(np.float64)).astype(np.intp) / np.maximum(1, inks)
     both = p + r
     f1 = 2 * p * r / np.where(both > 0, both, 1.0)
-    scores = {ch: (float(f1[i]) if both[i] else 0.0) for i, ch in enumerate(keep)}
+    scores = {ch: (f if b else 0.0) for ch, f, b in zip(keep, f1.tolist(), both.tolist())}
     return sorted(scores.items(), key=lambda kv: -kv[1])
 
 
@@ -152,17 +157,50 @@ def _read_clip(page: Page, box: BBox, padx: float, pady: float) -> tuple[tuple[s
     except TypeError:  # an older renderer without clip: not worth a full-page render here
         return ()
     sums = _sums(rgb)
-    gray = sums / 3.0 if sums is not None else rgb  # the mean of the channels, exactly
-    if gray.size == 0:
+    if sums is None:  # one channel
+        return _read_gray(rgb, pad)
+    if sums.size == 0:
         return ()
-    core = gray[gray.shape[0] // 4 : -(gray.shape[0] // 4) or None, gray.shape[1] // 8 : -(gray.shape[1] // 8) or None]
-    hist = np.bincount((core if core.size else gray).astype(np.uint8).ravel() // 8, minlength=32)
+    # From a count of the channel sums (0-765) rather than from the grey image
+    # `sums / 3.0`: the histogram, the percentiles and both masks come out the same.
+    cum = np.cumsum(np.bincount(sums.ravel(), minlength=766))
+    h, w = sums.shape
+    core = sums[h // 4 : -(h // 4) or None, w // 8 : -(w // 8) or None]
+    # (s / 3.0) as uint8, // 8 is s // 24: the grey levels in bins of 8.
+    hist = np.bincount((core if core.size else sums).ravel(), minlength=768).reshape(32, 24).sum(axis=1)
     bg = hist.argmax() * 8 + 4
     if bg > 215:  # no box fill: a white page, nothing printed "in" it
         return ()
     # The threshold follows the lettering's own contrast: thin strokes of a blurred scan
     # (the bar of an "e") come out fainter than the stems.
-    hi, lo = _hi_lo(sums) if sums is not None else np.percentile(gray, [99, 1])
+    hi, lo = _hi_lo_counts(cum, sums.size)
+    # s / 3.0 grows with s, so `gray > t` is `sums >= the first s whose s / 3.0 > t`:
+    # the same masks, compared in integers.
+    up = int(np.searchsorted(_THIRDS, bg + max(MIN_CONTRAST, CONTRAST_SHARE * (hi - bg)), side="right"))
+    down = int(np.searchsorted(_THIRDS, bg - max(MIN_CONTRAST, CONTRAST_SHARE * (bg - lo)), side="left"))
+    light, dark = sums >= up, sums < down
+    n_light = sums.size - (int(cum[up - 1]) if up > 0 else 0)
+    n_dark = int(cum[down - 1]) if down > 0 else 0
+    for mask in (light, dark) if n_light >= n_dark else (dark, light):
+        texts = _read_mask(mask, margin=int(pad * ZOOM))
+        if texts:
+            return texts
+    return ()
+
+
+_THIRDS = np.arange(766) / 3.0  # the grey level of each channel sum, as sums / 3.0 gives it
+
+
+def _read_gray(gray: np.ndarray, pad: float) -> tuple[tuple[str, float], ...]:
+    """`_read_clip` for a one-channel render."""
+    if gray.size == 0:
+        return ()
+    core = gray[gray.shape[0] // 4 : -(gray.shape[0] // 4) or None, gray.shape[1] // 8 : -(gray.shape[1] // 8) or None]
+    hist = np.bincount((core if core.size else gray).astype(np.uint8).ravel() // 8, minlength=32)
+    bg = hist.argmax() * 8 + 4
+    if bg > 215:
+        return ()
+    hi, lo = np.percentile(gray, [99, 1])
     light = gray > bg + max(MIN_CONTRAST, CONTRAST_SHARE * (hi - bg))
     dark = gray < bg - max(MIN_CONTRAST, CONTRAST_SHARE * (bg - lo))
     for mask in (light, dark) if light.sum() >= dark.sum() else (dark, light):
@@ -197,8 +235,11 @@ def _hi_lo(sums: np.ndarray) -> tuple[float, float]:
     statistics read off a cumulative count instead of partitioning the floats:
     ~10x cheaper for a box.
     """
-    n = sums.size
-    cum = np.cumsum(np.bincount(sums.ravel(), minlength=766))
+    return _hi_lo_counts(np.cumsum(np.bincount(sums.ravel(), minlength=766)), sums.size)
+
+
+def _hi_lo_counts(cum: np.ndarray, n: int) -> tuple[float, float]:
+    """`_hi_lo` from the cumulative count of the sums (766 entries) and their number."""
 
     def order(i: int) -> float:  # the i-th smallest of sums / 3.0
         return float(np.searchsorted(cum, i, side="right")) / 3.0
@@ -316,13 +357,22 @@ def has_lettering(page: Page, box: BBox) -> bool:
         rgb = page.render(ZOOM, (box[0], box[1], box[2], box[3]))  # type: ignore[call-arg]
     except TypeError:
         return False
-    gray = _gray(rgb)
+    sums = _sums(rgb)
+    gray = rgb if sums is None else sums
     if gray.size == 0 or min(gray.shape) < 4:
         return False
-    bg = np.bincount(gray.astype(np.uint8).ravel() // 8, minlength=32).argmax() * 8 + 4
-    if bg > 215:
-        return False
-    light = gray > bg + MIN_CONTRAST
+    if sums is None:
+        bg = np.bincount(gray.astype(np.uint8).ravel() // 8, minlength=32).argmax() * 8 + 4
+        if bg > 215:
+            return False
+        light = gray > bg + MIN_CONTRAST
+    else:
+        # As in `_read_clip`: the grey levels `sums / 3.0` binned and thresholded in
+        # integers, the same histogram and mask (VWS scans: ~1 ms less a box).
+        bg = np.bincount(sums.ravel(), minlength=768).reshape(32, 24).sum(axis=1).argmax() * 8 + 4
+        if bg > 215:
+            return False
+        light = sums >= int(np.searchsorted(_THIRDS, bg + MIN_CONTRAST, side="right"))
     labels, n = ndimage.label(light)
     marks = [
         sl
