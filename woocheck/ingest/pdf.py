@@ -16,7 +16,11 @@ from . import IngestError
 from .decoded import DecodedPages
 
 mupdf = pymupdf.mupdf
-_NAME = pymupdf.PDF_NAME
+# PDF names the plain-page test asks for, made once (PDF_NAME builds a new object a call).
+_N = {
+    name: pymupdf.PDF_NAME(name)
+    for name in "Annots Resources XObject Pattern Font Subtype Type3 CharProcs ExtGState SMask Contents Length Filter FlateDecode".split()
+}
 
 pymupdf.TOOLS.mupdf_display_errors(False)
 pymupdf.TOOLS.mupdf_display_warnings(False)
@@ -58,6 +62,7 @@ def _words(page: "pymupdf.Page") -> tuple[str, tuple[Word, ...]]:
     # hashed alike, built ~4x faster; a page has ~230 words (batch: -0.25 ms a page).
     # tests/test_perf_equivalence.py checks these words against Word(...).
     new_word = object.__new__
+    colors: dict = {}  # span colour -> its RGB int: a page uses a handful of colours
     pos = 0
     last_base: Optional[float] = None
     last_x1: float = 0.0
@@ -66,7 +71,14 @@ def _words(page: "pymupdf.Page") -> tuple[str, tuple[Word, ...]]:
         # Per-span values, computed once: a page has tens of spans and thousands of glyphs.
         font = span["font"]
         size = float(span["size"])
-        color = _rgb_int(span.get("color"))
+        span_color = span.get("color")
+        try:
+            color = colors[span_color]
+        except (KeyError, TypeError):  # TypeError: an unhashable colour, not kept
+            color = _rgb_int(span_color)
+            if len(colors) < 64:
+                with contextlib.suppress(TypeError):
+                    colors[span_color] = color
         render_mode = int(span.get("type", 0))
         alpha = float(span.get("opacity", 1.0))
         seqno = int(span.get("seqno", -1))
@@ -337,27 +349,27 @@ def _plain_page(page: "pymupdf.Page") -> bool:
     """
     try:
         pobj = pymupdf._as_pdf_page(page.this).obj()
-        if mupdf.pdf_array_len(mupdf.pdf_dict_get(pobj, _NAME("Annots"))):
+        if mupdf.pdf_array_len(mupdf.pdf_dict_get(pobj, _N["Annots"])):
             return False
-        res = mupdf.pdf_dict_get_inheritable(pobj, _NAME("Resources"))
+        res = mupdf.pdf_dict_get_inheritable(pobj, _N["Resources"])
         for key in ("XObject", "Pattern"):
-            if mupdf.pdf_dict_len(mupdf.pdf_dict_get(res, _NAME(key))):
+            if mupdf.pdf_dict_len(mupdf.pdf_dict_get(res, _N[key])):
                 return False
-        fonts = mupdf.pdf_dict_get(res, _NAME("Font"))
+        fonts = mupdf.pdf_dict_get(res, _N["Font"])
         for i in range(mupdf.pdf_dict_len(fonts)):
             font = mupdf.pdf_dict_get_val(fonts, i)
             # mupdf loads a font as Type3 by its /Subtype, or any font with /CharProcs.
-            if mupdf.pdf_name_eq(mupdf.pdf_dict_get(font, _NAME("Subtype")), _NAME("Type3")):
+            if mupdf.pdf_name_eq(mupdf.pdf_dict_get(font, _N["Subtype"]), _N["Type3"]):
                 return False
-            if mupdf.pdf_dict_get(font, _NAME("CharProcs")).m_internal:
+            if mupdf.pdf_dict_get(font, _N["CharProcs"]).m_internal:
                 return False
-        states = mupdf.pdf_dict_get(res, _NAME("ExtGState"))
+        states = mupdf.pdf_dict_get(res, _N["ExtGState"])
         for i in range(mupdf.pdf_dict_len(states)):
             state = mupdf.pdf_dict_get_val(states, i)
-            smask = mupdf.pdf_dict_get(state, _NAME("SMask"))
+            smask = mupdf.pdf_dict_get(state, _N["SMask"])
             if smask.m_internal and not mupdf.pdf_is_name(smask):  # a mask group paints
                 return False
-            if mupdf.pdf_dict_get(state, _NAME("Font")).m_internal:
+            if mupdf.pdf_dict_get(state, _N["Font"]).m_internal:
                 return False
         data = _content(pobj)
         if data is None:
@@ -375,7 +387,7 @@ def _content(pobj) -> Optional[bytes]:
     """The page's content streams joined with a space, as mupdf's interpreter reads them;
     None past _MAX_PLAIN_CONTENT bytes or for a filter other than plain Flate. Inflated
     here with a cap, so a decompression bomb is never held in memory."""
-    contents = mupdf.pdf_dict_get(pobj, _NAME("Contents"))
+    contents = mupdf.pdf_dict_get(pobj, _N["Contents"])
     if mupdf.pdf_is_array(contents):
         streams = [mupdf.pdf_array_get(contents, i) for i in range(mupdf.pdf_array_len(contents))]
     else:
@@ -387,13 +399,13 @@ def _content(pobj) -> Optional[bytes]:
             return None
         if mupdf.pdf_dict_len(stream) > 2:  # more than /Length and /Filter: DecodeParms, F, ...
             return None
-        if mupdf.pdf_dict_get_int(stream, _NAME("Length")) > left:
+        if mupdf.pdf_dict_get_int(stream, _N["Length"]) > left:
             return None
         raw = mupdf.fz_buffer_extract_copy(mupdf.pdf_load_raw_stream(stream))
-        filt = mupdf.pdf_dict_get(stream, _NAME("Filter"))
+        filt = mupdf.pdf_dict_get(stream, _N["Filter"])
         if not filt.m_internal:
             data = raw
-        elif mupdf.pdf_name_eq(filt, _NAME("FlateDecode")):
+        elif mupdf.pdf_name_eq(filt, _N["FlateDecode"]):
             inflate = zlib.decompressobj()
             data = inflate.decompress(raw, left + 1)
             if not inflate.eof:  # damaged, cut off or over the cap: mupdf may read it otherwise
