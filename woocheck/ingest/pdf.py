@@ -430,10 +430,11 @@ def _page(page: "pymupdf.Page", lists: _DisplayLists) -> Page:
     else:
         unchecked = f"page {page.number + 1} has {len(log):,} drawing commands (limit {MAX_DRAWINGS:,}): boxes on it were not checked"
     images, coverage = _images(page, log)
+    rect, rotated = page.rect, page.rotation  # each a call into mupdf: asked once
     return Page(
         number=page.number + 1,
-        width=float(page.rect.width),
-        height=float(page.rect.height),
+        width=float(rect.width),
+        height=float(rect.height),
         text=text,
         words=words,
         drawings=drawings,
@@ -442,8 +443,8 @@ def _page(page: "pymupdf.Page", lists: _DisplayLists) -> Page:
         image_coverage=coverage,
         unchecked=unchecked,
         render=_renderer(page, lists),
-        rotation_matrix=tuple(page.rotation_matrix) if page.rotation else None,
-        derotation_matrix=tuple(page.derotation_matrix) if page.rotation else None,
+        rotation_matrix=tuple(page.rotation_matrix) if rotated else None,
+        derotation_matrix=tuple(page.derotation_matrix) if rotated else None,
     )
 
 
