@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import Iterator
+from typing import Iterator, Optional
 
 from ..model import HiddenText
 
@@ -88,10 +88,11 @@ ANNOT_LABEL = {
 def collect(fz, path: Path) -> tuple[HiddenText, ...]:
     path = Path(path)
     items: list[HiddenText] = []
+    table = _ObjectTable(fz)
     for part in PARTS:
         found = None
         try:
-            found = part(fz, path)
+            found = part(fz, path, table) if part in _TABLE_PARTS else part(fz, path)
             for count, item in enumerate(found, 1):
                 items.append(item)
                 if count >= MAX_ITEMS_PER_PART:
@@ -324,7 +325,7 @@ def _form_fields(fz, path: Path) -> Iterator[HiddenText]:
                 )
 
 
-def _alt_text(fz, path: Path) -> Iterator[HiddenText]:
+def _alt_text(fz, path: Path, table: "Optional[_ObjectTable]" = None) -> Iterator[HiddenText]:
     """/Alt and /ActualText anywhere in the object tree (structure elements mostly).
 
     Reading each object's dictionary as text and looking for the key first is several
@@ -333,13 +334,7 @@ def _alt_text(fz, path: Path) -> Iterator[HiddenText]:
     page_of = {}
     for page in fz:
         page_of[page.xref] = page.number + 1
-    for xref in range(1, min(fz.xref_length(), MAX_XREFS)):
-        try:
-            source = fz.xref_object(xref, compressed=True)
-        except Exception:
-            continue
-        if "/Alt" not in source and "/ActualText" not in source:
-            continue
+    for xref in (table or _ObjectTable(fz)).read().alt:
         page = None
         kind, ref = fz.xref_get_key(xref, "Pg")
         if kind == "xref":
@@ -459,8 +454,41 @@ MAX_LEFTOVER_STREAMS = 200
 MAX_LEFTOVER_BYTES = 5_000_000
 
 
-def _reachable(fz, size: int) -> set[int]:
+class _ObjectTable:
+    """Every object's dictionary, read once as text for the two scans that walk the whole
+    table (alt text, left-overs): which objects name /Alt or /ActualText, and which
+    objects each one refers to. Read on first use, inside the part that asks, so a table
+    that cannot be read fails that part only; read again if the table has grown since.
+    (Born-digital batch: hidden text 0.34 -> 0.2 ms a page, half the xref_object calls.)
+    """
+
+    def __init__(self, fz):
+        self.fz = fz
+        self.size = -1
+        self.alt: list[int] = []
+        self.refs: dict[int, list[int]] = {}  # objects that could be read -> referenced numbers
+
+    def read(self) -> "_ObjectTable":
+        size = self.fz.xref_length()
+        if size == self.size:
+            return self
+        self.alt, self.refs = [], {}
+        for xref in range(1, min(size, MAX_XREFS)):
+            try:
+                source = self.fz.xref_object(xref, compressed=True)
+            except Exception:
+                continue
+            if "/Alt" in source or "/ActualText" in source:
+                self.alt.append(xref)
+            # Most objects refer to nothing: no "R", no regex run.
+            self.refs[xref] = [int(n) for n in _REF.findall(source)] if "R" in source else []
+        self.size = size
+        return self
+
+
+def _reachable(fz, size: int, table: Optional[_ObjectTable] = None) -> set[int]:
     """Objects reachable from the trailer (Root, Info, ...), following every reference."""
+    refs = (table or _ObjectTable(fz)).read().refs  # covers every object below size <= MAX_XREFS
     seen: set[int] = set()
     todo = [int(m.group(1)) for m in _REF.finditer(fz.pdf_trailer())]
     while todo:
@@ -468,14 +496,11 @@ def _reachable(fz, size: int) -> set[int]:
         if xref in seen or not 0 < xref < size:
             continue
         seen.add(xref)
-        try:
-            todo.extend(int(m.group(1)) for m in _REF.finditer(fz.xref_object(xref, compressed=True)))
-        except Exception:
-            continue
+        todo.extend(refs.get(xref, ()))  # absent: the object could not be read
     return seen
 
 
-def _leftovers(fz, path: Path) -> Iterator[HiddenText]:
+def _leftovers(fz, path: Path, table: Optional[_ObjectTable] = None) -> Iterator[HiddenText]:
     """Objects no page, outline or catalogue refers to any more, that still hold text.
 
     A redaction tool that rewrites a page's content stream and then saves without
@@ -488,7 +513,7 @@ def _leftovers(fz, path: Path) -> Iterator[HiddenText]:
     size = fz.xref_length()
     if size > MAX_XREFS:
         return
-    reachable = _reachable(fz, size)
+    reachable = _reachable(fz, size, table)
     if not reachable:  # no usable trailer: cannot tell left-over from used
         return
     streams: list[tuple[int, bytes, str]] = []
@@ -565,3 +590,4 @@ def _leftover_comment(fz, xref: int) -> Iterator[HiddenText]:
 PARTS = (
     _info, _xmp, _annotations, _attachments, _outline, _form_fields, _alt_text, _revisions, _leftovers, _file_name,
 )
+_TABLE_PARTS = (_alt_text, _leftovers)  # these two share one read of the object table
