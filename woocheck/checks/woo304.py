@@ -87,6 +87,49 @@ def how_hidden(page: Page, w: Word) -> str:
     return ""
 
 
+def _reasons(page: Page) -> list[str]:
+    """`how_hidden` of every word of the page.
+
+    What a word's style (render mode, alpha, size, colour) says is worked out once per
+    style, not once per word: a page has ~230 words in a handful of styles. Only a word in
+    a light colour needs the full test; the others are hidden only when off the page.
+    """
+    side = max(page.width, page.height)
+    styles: dict[tuple, str] = {}
+    out = []
+    for w in page.words:
+        b = w.bbox
+        if b is None:
+            out.append("")
+            continue
+        key = (w.render_mode, w.alpha, w.size, w.color)
+        why = styles.get(key)
+        if why is None:
+            why = styles[key] = _style_reason(w)
+        if why == "light":
+            out.append(how_hidden(page, w))
+        elif why:
+            out.append(why)
+        elif b[2] <= 0 or b[3] <= 0 or b[0] >= side or b[1] >= side:
+            out.append("off-page")
+        else:
+            out.append("")
+    return out
+
+
+def _style_reason(w: Word) -> str:
+    """The part of `how_hidden` that depends on the style alone, "light" for text light
+    enough to vanish on a light background (position decides), "" for none."""
+    if w.render_mode in (3, 7):
+        return "invisible"
+    if w.alpha <= 0.0:
+        return "transparent"
+    if 0 < w.size < TINY:
+        return "tiny"
+    rgb = ((w.color >> 16) & 255) / 255, ((w.color >> 8) & 255) / 255, (w.color & 255) / 255
+    return "light" if luminance(rgb) >= LIGHT else ""
+
+
 def _squash(s: str) -> str:
     return "".join(s.split()).casefold()
 
@@ -127,7 +170,7 @@ def _in_visible_line(w: Word, neighbours: list[Word]) -> bool:
 
 def _findings(page: Page):
     """(reason, where, words) for runs of hidden words that are not a plain text layer."""
-    reasons = [how_hidden(page, w) for w in page.words]
+    reasons = _reasons(page)
     if not any(reasons):
         return
     visible = [v for v, r in zip(page.words, reasons) if v.bbox is not None and not r]
