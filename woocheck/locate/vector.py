@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import re
 from itertools import chain
+from operator import attrgetter
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
@@ -444,6 +445,9 @@ def _rgb(color: int) -> tuple[float, float, float]:
     return (((color >> 16) & 255) / 255, ((color >> 8) & 255) / 255, (color & 255) / 255)
 
 
+_BBOX = attrgetter("bbox")
+
+
 class WordBoxes:
     """A page's words that have a box, with the boxes as one (n, 4) array.
 
@@ -456,12 +460,9 @@ class WordBoxes:
     def __init__(self, page: Page) -> None:
         import numpy as np
 
-        self.page = page
-        self.index = [k for k, w in enumerate(page.words) if w.bbox is not None]
-        words = page.words
-        self.words = [words[k] for k in self.index]
+        self.words = [w for w in page.words if w.bbox is not None]
         n = len(self.words)
-        self.boxes = np.fromiter(chain.from_iterable(w.bbox for w in self.words), dtype=float, count=4 * n).reshape(n, 4)
+        self.boxes = np.fromiter(chain.from_iterable(map(_BBOX, self.words)), dtype=float, count=4 * n).reshape(n, 4)
         self.x0, self.y0, self.x1, self.y1 = self.boxes.T
         self._by_seqno: Optional[dict[int, list[Word]]] = None
 
