@@ -22,6 +22,8 @@ from bisect import bisect_left, bisect_right
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer, LemmaContextAwareEnhancer
 
+from .scan import lowered
+
 _ID = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
 _BOOSTED = RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY
 
@@ -34,10 +36,18 @@ class WindowedLemmaEnhancer(LemmaContextAwareEnhancer):
         if nlp_artifacts is None:
             return results
         todo = []
+        found: dict = {}  # recognizer id -> whether one of its context words is on the page
         for result in results:
             meta = result.recognition_metadata
             recognizer = by_id.get(meta[_ID]) if meta and _ID in meta else None
             if recognizer and recognizer.context and not meta.get(_BOOSTED):
+                if result.score == ContextAwareEnhancer.MAX_SCORE and self.context_similarity_factor >= 0:
+                    continue  # a validated hit (a phone number): a context word leaves it at 1.0
+                if not context:
+                    if recognizer.id not in found:
+                        found[recognizer.id] = _on_page(text, recognizer.context, nlp_artifacts)
+                    if not found[recognizer.id]:
+                        continue
                 todo.append((result, recognizer))
         if not todo:
             return results
@@ -113,3 +123,20 @@ class WindowedLemmaEnhancer(LemmaContextAwareEnhancer):
         hi = bisect_left(at, i + ahead, k)
         words.extend(lower[h] for h in hashes[k:min(hi, k + m)])
         return list(set(words))
+
+
+def _on_page(text: str, wanted: list[str], nlp_artifacts) -> bool:
+    """False only when none of the context words can be found near any hit of the page.
+
+    A word counts when it is a substring of a keyword's lemma; with our pipeline the
+    lemma is the token lowercased (`str.lower`, as spaCy's LOWER), and lowercasing maps
+    every character on its own (only sigma looks at its neighbours, and stays Greek). So
+    an ASCII context word found in a lemma is found in the lowercased page. Most pages
+    hold none of a recognizer's words ("mail", "adres"): their hits need no tokens.
+    """
+    if not getattr(getattr(nlp_artifacts, "nlp_engine", None), "_lemma_is_lower", False):
+        return True
+    if not all(w.isascii() for w in wanted):
+        return True
+    low = lowered(text)
+    return any(w.lower() in low for w in wanted)
