@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import random
 
+import re._parser as sre_parse
+
 from woocheck.checks import woo304
-from woocheck.locate import vector
+from woocheck.grounds.legend import HEADING
+from woocheck.locate import HEADING_WORDS, has_legend_heading, vector
 from woocheck.model import Page, Word
 
 
@@ -87,3 +90,24 @@ def test_woo304_reasons_are_how_hidden_word_by_word():
             assert not any(want)
         seen_hidden += any(want)
     assert seen_fast > 20 and seen_hidden > 20
+
+
+def test_legend_heading_prefilter():
+    """Each alternative of the heading starts with one of HEADING_WORDS, and the
+    prefilter answers as the regex does, on texts with case and Unicode tricks."""
+    (op, (_, branches)), = sre_parse.parse(HEADING.pattern, HEADING.flags)
+    assert str(op) == "BRANCH"
+    for branch in branches:
+        lead = ""
+        for kind, value in branch:
+            if str(kind) != "LITERAL":
+                break
+            lead += chr(value)
+        assert any(lead.startswith(w) for w in HEADING_WORDS), lead
+    rnd = random.Random(14)
+    pieces = ["Toelichting op de grondslagen", "LAKCODES", "Legenda:", "gebruikte  gronden", "Overzicht van de",
+              "toelichting\u00a0codes", "la\u212acodes", "legenda\u0130", "\u0130", "\u0131", "gebru\u0131kte codes",
+              "overzicht\n weigeringsgronden", "leg enda", "tekst", "\u017fs", " ", "\n", "OVERZICHT GRONDEN"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 6)))
+        assert has_legend_heading(text) == bool(HEADING.search(text)), text
