@@ -130,6 +130,11 @@ def test_context_step_agrees_with_presidio(texts):
                 "  \n\t " + "Geb. " + "  ".join(["de"] * 60) + "\u2003BSN\u00a0111222333 \x1c 12-BDF-3 " * 3]
     # Pages without a recognizer's context words skip its hits; letters whose lower case
     # is ASCII ("\u212a" Kelvin sign -> k) or longer ("\u0130" -> i + dot) must not fool that.
+    # A context word just inside and just outside the reach of the walk, before and after
+    # the hit, in runs of one or more tokens (hits out of reach are not walked).
+    samples += ["111222333" + " ," * k + " bsn" for k in range(0, 14)]
+    samples += ["bsn:" + " de" * k + "  111222333" for k in range(40, 52)]
+    samples += ["bsn" + "\u2003," * k + "\n111222333 en bsn" + " ," * k + " 111222333" for k in (44, 46, 47, 48, 49)]
     samples += ["\u212aenteken 12-BDF-3", "ma\u0130l k.jansen@minbzk.nl", "MAIL k.jansen@minbzk.nl",
                 "k.jansen@minbzk.nl en 12-BDF-3 en 111222333", "TEL 06-12345678 \u03a3 bsn\u03a3 111222333"]
     raised = 0
