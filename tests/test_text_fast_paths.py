@@ -9,6 +9,7 @@ Coordinates are drawn from a coarse grid as well, so that edges touch exactly.
 """
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import re._parser as sre_parse
@@ -111,3 +112,21 @@ def test_legend_heading_prefilter():
     for _ in range(3000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randrange(0, 6)))
         assert has_legend_heading(text) == bool(HEADING.search(text)), text
+
+
+def test_woo304_ocr_layer_shortcut_changes_no_finding(monkeypatch):
+    """Scans whose text is an invisible layer end early; word by word gives the same."""
+    rnd = random.Random(15)
+    styles = [dict(render_mode=3), dict(render_mode=3), dict(), dict(size=0.5), dict(color=0xFFFFFF)]
+    pages, shortcut = [], 0
+    for k in range(300):
+        page = _page(rnd, rnd.randrange(0, 25), styles if k % 3 == 0 else styles[:2])
+        pages.append(dataclasses.replace(page, image_coverage=rnd.choice([0.0, 0.7, 1.0])))
+    fast = [list(woo304._findings(p)) for p in pages]
+    for p in pages:
+        reasons = woo304._reasons(p)
+        visible = [v for v, r in zip(p.words, reasons) if v.bbox is not None and not r]
+        shortcut += woo304._only_ocr_layer(p, visible, reasons) and any(reasons)
+    monkeypatch.setattr(woo304, "_only_ocr_layer", lambda *a: False)
+    assert [list(woo304._findings(p)) for p in pages] == fast
+    assert shortcut > 50 and any(fast)

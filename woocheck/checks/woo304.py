@@ -186,6 +186,13 @@ def _in_visible_line(w: Word, neighbours: list[Word]) -> bool:
     return False
 
 
+def _only_ocr_layer(page: Page, visible: list[Word], reasons: list[str]) -> bool:
+    """A scan whose text is all invisible (its OCR layer): each word lies over no visible
+    text and over an image the page shows, so none is reported. The loop in `_findings`
+    comes to that word by word (VWS scans: 1.4 ms a page)."""
+    return not visible and page.is_image_page and set(reasons) <= {"", "invisible"}
+
+
 def _findings(page: Page):
     """(reason, where, words) for runs of hidden words that are not a plain text layer."""
     if _nothing_hidden(page):
@@ -194,6 +201,8 @@ def _findings(page: Page):
     if not any(reasons):
         return
     visible = [v for v, r in zip(page.words, reasons) if v.bbox is not None and not r]
+    if _only_ocr_layer(page, visible, reasons):
+        return
     grid = Grid()
     for k, v in enumerate(visible):
         grid.add(k, v.bbox)
@@ -202,7 +211,7 @@ def _findings(page: Page):
         # Hidden dots, dashes and bars are layout filler (white leader dots): no content.
         if not why or not any(c.isalnum() for c in w.text):
             continue
-        near = [visible[k] for k in sorted(grid.near(w.bbox))]
+        near = [visible[k] for k in sorted(grid.near(w.bbox))] if visible else []
         under = [v for v in near if _share(w.bbox, v.bbox) >= OVER_SHARE or _share(v.bbox, w.bbox) >= OVER_SHARE]
         if under:
             shown = _squash(" ".join(v.text for v in under))
