@@ -86,7 +86,7 @@ def test_woo304_reasons_are_how_hidden_word_by_word():
         page = _page(rnd, rnd.randrange(0, 30), styles)
         want = [woo304.how_hidden(page, w) for w in page.words]
         assert woo304._reasons(page) == want
-        if woo304._nothing_hidden(page):
+        if woo304._nothing_hidden(page, set(map(woo304._STYLE, page.words))):
             seen_fast += 1
             assert not any(want)
         seen_hidden += any(want)
@@ -128,5 +128,6 @@ def test_woo304_ocr_layer_shortcut_changes_no_finding(monkeypatch):
         visible = [v for v, r in zip(p.words, reasons) if v.bbox is not None and not r]
         shortcut += woo304._only_ocr_layer(p, visible, reasons) and any(reasons)
     monkeypatch.setattr(woo304, "_only_ocr_layer", lambda *a: False)
+    monkeypatch.setattr(woo304, "_all_invisible_scan", lambda *a: False)
     assert [list(woo304._findings(p)) for p in pages] == fast
     assert shortcut > 50 and any(fast)
