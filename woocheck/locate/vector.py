@@ -454,7 +454,8 @@ class WordBoxes:
     Several stages test every word of a page against a box (which words a box covers,
     which stand beside it, which are on its line); with the boxes as arrays each test is a
     few numpy operations instead of a Python loop or a grid over ~230 words a page. Built
-    with `fromiter` over the chained boxes: 40% faster than `np.array` over the tuples.
+    with `fromiter` over the chained boxes (batch: 0.11 ms a page; `np.array` over the
+    tuples 0.13).
     """
 
     def __init__(self, page: Page) -> None:
