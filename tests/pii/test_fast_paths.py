@@ -85,7 +85,9 @@ def test_prefilter_only_skips_texts_without_matches(recognizers, texts):
         if needs is None:
             continue
         plains = [re.compile(p.regex, flags=r.global_regex_flags) for p in r.patterns]
-        for text in texts:
+        bsn_like = ["111 222 333", "1112.22.333", "111.222 333", "111.222.333", "12345678", "1234567890",
+                    "111-222-333", "x111222333y", "1112.22.3334", "\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669"]
+        for text in texts + bsn_like:
             if not needs.search(text):
                 assert not any(plain.search(text) for plain in plains), (r.name, text)
 
@@ -128,6 +130,15 @@ def test_context_step_agrees_with_presidio(texts):
     samples += ["\n".join(randoms[i:i + 25]) for i in range(0, 400, 25)]
     samples += ["tel:" + " de" * 30 + " 06-12345678 " + "x " * 200 + "de:bsn " + "de , " * 20 + "111222333",
                 "  \n\t " + "Geb. " + "  ".join(["de"] * 60) + "\u2003BSN\u00a0111222333 \x1c 12-BDF-3 " * 3]
+    # Pages without a recognizer's context words skip its hits; letters whose lower case
+    # is ASCII ("\u212a" Kelvin sign -> k) or longer ("\u0130" -> i + dot) must not fool that.
+    # A context word just inside and just outside the reach of the walk, before and after
+    # the hit, in runs of one or more tokens (hits out of reach are not walked).
+    samples += ["111222333" + " ," * k + " bsn" for k in range(0, 14)]
+    samples += ["bsn:" + " de" * k + "  111222333" for k in range(40, 52)]
+    samples += ["bsn" + "\u2003," * k + "\n111222333 en bsn" + " ," * k + " 111222333" for k in (44, 46, 47, 48, 49)]
+    samples += ["\u212aenteken 12-BDF-3", "ma\u0130l k.jansen@minbzk.nl", "MAIL k.jansen@minbzk.nl",
+                "k.jansen@minbzk.nl en 12-BDF-3 en 111222333", "TEL 06-12345678 \u03a3 bsn\u03a3 111222333"]
     raised = 0
     for text in samples:
         artifacts = engine.nlp_engine.process_text(text, "nl")
@@ -157,7 +168,7 @@ def test_token_windows_hold_the_page_tokens_around_each_start():
     pages = ["\n".join(randoms[i:i + 30]) for i in range(0, 300, 30)]
     pages += ["  " + "de:x tel: " * 3 + "woord " * 120 + " \x1c\u2003 " + "de " * 80 + "  "]
     # a few hits (tokenised in windows) and hits all over the page (tokenised whole)
-    for text, count in [(text, count) for text in pages for count in (6, 90)]:
+    for text, count in [(text, count) for text in pages for count in (2, 6, 90)]:
         full = engine.process_text(text, "nl")
         keywords = set(full.keywords)
         ends = [i + len(t) for i, t in zip(full.tokens_indices, full.tokens)]

@@ -26,7 +26,9 @@ mode); freelawproject/x-ray (hidden text over visible text).
 """
 from __future__ import annotations
 
-from ..locate.vector import LIGHT, OPAQUE, Grid, luminance
+from operator import attrgetter
+
+from ..locate.vector import LIGHT, OPAQUE, Grid, luminance, word_boxes
 from ..model import Finding, Page, Severity, Word
 
 CODE = "WOO304"
@@ -87,6 +89,65 @@ def how_hidden(page: Page, w: Word) -> str:
     return ""
 
 
+def _nothing_hidden(page: Page, styles: set) -> bool:
+    """True when no word of the page can be hidden by `how_hidden`'s tests: no invisible,
+    transparent, tiny or light text, nothing off the page. The same tests, once per style
+    (a page has a handful) and on all word boxes at once; most pages end here (synthetic
+    batch: 0.3 ms a page word by word, 0.04 this way)."""
+    for style in styles:
+        if _style_reason(*style):
+            return False
+    index = word_boxes(page)
+    side = max(page.width, page.height)
+    return not ((index.x1 <= 0) | (index.y1 <= 0) | (index.x0 >= side) | (index.y0 >= side)).any()
+
+
+_STYLE = attrgetter("render_mode", "alpha", "size", "color")
+
+
+def _reasons(page: Page) -> list[str]:
+    """`how_hidden` of every word of the page.
+
+    What a word's style (render mode, alpha, size, colour) says is worked out once per
+    style, not once per word: a page has ~230 words in a handful of styles. Only a word in
+    a light colour needs the full test; the others are hidden only when off the page.
+    """
+    side = max(page.width, page.height)
+    styles: dict[tuple, str] = {}
+    out = []
+    for w in page.words:
+        b = w.bbox
+        if b is None:
+            out.append("")
+            continue
+        key = (w.render_mode, w.alpha, w.size, w.color)
+        why = styles.get(key)
+        if why is None:
+            why = styles[key] = _style_reason(*key)
+        if why == "light":
+            out.append(how_hidden(page, w))
+        elif why:
+            out.append(why)
+        elif b[2] <= 0 or b[3] <= 0 or b[0] >= side or b[1] >= side:
+            out.append("off-page")
+        else:
+            out.append("")
+    return out
+
+
+def _style_reason(render_mode: int, alpha: float, size: float, color: int) -> str:
+    """The part of `how_hidden` that depends on the style alone, "light" for text light
+    enough to vanish on a light background (position decides), "" for none."""
+    if render_mode in (3, 7):
+        return "invisible"
+    if alpha <= 0.0:
+        return "transparent"
+    if 0 < size < TINY:
+        return "tiny"
+    rgb = ((color >> 16) & 255) / 255, ((color >> 8) & 255) / 255, (color & 255) / 255
+    return "light" if luminance(rgb) >= LIGHT else ""
+
+
 def _squash(s: str) -> str:
     return "".join(s.split()).casefold()
 
@@ -125,12 +186,31 @@ def _in_visible_line(w: Word, neighbours: list[Word]) -> bool:
     return False
 
 
+def _only_ocr_layer(page: Page, visible: list[Word], reasons: list[str]) -> bool:
+    """A scan whose text is all invisible (its OCR layer): each word lies over no visible
+    text and over an image the page shows, so none is reported. The loop in `_findings`
+    comes to that word by word (VWS scans: 1.4 ms a page)."""
+    return not visible and page.is_image_page and set(reasons) <= {"", "invisible"}
+
+
+def _all_invisible_scan(page: Page, styles: set) -> bool:
+    """`_only_ocr_layer` told from the styles alone: every word with a box is invisible."""
+    return page.is_image_page and all(_style_reason(*style) == "invisible" for style in styles)
+
+
 def _findings(page: Page):
     """(reason, where, words) for runs of hidden words that are not a plain text layer."""
-    reasons = [how_hidden(page, w) for w in page.words]
+    styles = set(map(_STYLE, page.words))
+    if _nothing_hidden(page, styles):
+        return
+    if _all_invisible_scan(page, styles):
+        return
+    reasons = _reasons(page)
     if not any(reasons):
         return
     visible = [v for v, r in zip(page.words, reasons) if v.bbox is not None and not r]
+    if _only_ocr_layer(page, visible, reasons):
+        return
     grid = Grid()
     for k, v in enumerate(visible):
         grid.add(k, v.bbox)
@@ -139,7 +219,7 @@ def _findings(page: Page):
         # Hidden dots, dashes and bars are layout filler (white leader dots): no content.
         if not why or not any(c.isalnum() for c in w.text):
             continue
-        near = [visible[k] for k in sorted(grid.near(w.bbox))]
+        near = [visible[k] for k in sorted(grid.near(w.bbox))] if visible else []
         under = [v for v in near if _share(w.bbox, v.bbox) >= OVER_SHARE or _share(v.bbox, w.bbox) >= OVER_SHARE]
         if under:
             shown = _squash(" ".join(v.text for v in under))

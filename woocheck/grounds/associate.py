@@ -14,6 +14,7 @@ from typing import Optional
 
 import numpy as np
 
+from ..locate.vector import word_boxes
 from ..model import BBox, Ground, Page, Redaction, Word
 from .catalogue import Catalogue
 from .legend import Legend
@@ -179,9 +180,9 @@ class _Words(list):
     hundreds of words and dozens of boxes, and testing every pair in Python was most of
     the association's time (VWS scans: 856k `_overlap_y` calls)."""
 
-    def __init__(self, words: list[Word]):
+    def __init__(self, words: list[Word], boxes: Optional[np.ndarray] = None):
         super().__init__(words)
-        b = np.array([w.bbox for w in words], dtype=float).reshape(-1, 4)
+        b = np.array([w.bbox for w in words], dtype=float).reshape(-1, 4) if boxes is None else boxes
         self.x0, self.y0, self.x1, self.y1 = b[:, 0], b[:, 1], b[:, 2], b[:, 3]
 
     def _line(self, box: BBox) -> np.ndarray:
@@ -355,11 +356,11 @@ def associate(
 
     if boxes:
         bs = [redactions[i] for i in boxes]
-        words = [w for w in page.words if w.bbox is not None]
+        index = word_boxes(page)
+        words, wb = index.words, index.boxes
         inside_of: list[list[Word]] = [[] for _ in bs]
         taken: set[int] = set()
         # Word centres against every box at once (the test of `_inside`, same arithmetic).
-        wb = np.array([w.bbox for w in words], dtype=float).reshape(-1, 4)
         cx, cy = (wb[:, 0] + wb[:, 2]) / 2, (wb[:, 1] + wb[:, 3]) / 2
         for j, r in enumerate(bs):
             box = r.bbox
@@ -372,7 +373,12 @@ def associate(
                 # A word the box was painted over is hidden text, not the box's label.
                 if not (0 <= words[n].seqno < seq):
                     inside_of[j].append(words[n])
-        free = _Words([w for n, w in enumerate(words) if n not in taken])
+        if taken:
+            keep = np.ones(len(words), dtype=bool)
+            keep[list(taken)] = False
+            free = _Words([w for n, w in enumerate(words) if n not in taken], wb[keep])
+        else:
+            free = _Words(words, wb)
         labels = [_box_label(page, r.bbox, inside_of[j], free, cat, legend) for j, r in enumerate(bs)]  # type: ignore[arg-type]
         if page.is_image_page:
             for j, r in enumerate(bs):

@@ -9,6 +9,7 @@ from typing import Optional
 
 import numpy as np
 
+from ..locate.vector import word_boxes
 from ..memo import per_object
 from ..model import BBox, Page, Redaction
 
@@ -75,12 +76,14 @@ def _slot(before: str) -> Optional[str]:
 
 
 class _PageWords:
-    """A page's words that have a box, with the boxes as arrays, and its "...@" words:
-    WOO207 asks about every box of a page (VWS scans: ~25 boxes x ~400 words)."""
+    """A page's words that have a box, with the boxes as arrays (shared with locate), and
+    its "...@" words: WOO207 asks about every box of a page (VWS scans: ~25 boxes x ~400
+    words)."""
 
     def __init__(self, page: Page):
-        self.words = [w for w in page.words if w.bbox]
-        self.boxes = np.array([w.bbox for w in self.words], dtype=float).reshape(-1, 4)
+        wb = word_boxes(page)
+        self.words = wb.words
+        self.boxes = wb.boxes
         self.at_signs = [w for w in self.words if w.text.endswith("@")]
 
 

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import chain
+from operator import attrgetter
 from dataclasses import dataclass, field
 from typing import Iterable, Optional
 
@@ -408,37 +410,85 @@ def _union(a: BBox, b: BBox) -> BBox:
 
 
 def _glyph_hidden(box: Box, g: BBox) -> bool:
+    """Whether most sample points of the glyph box lie in the painted area (a plain
+    rectangle takes `_hidden_in_rect`)."""
     if _overlap(box.rect, g) <= 0:
         return False
     w, h = g[2] - g[0], g[3] - g[1]
-    if box.polygons is None:
-        # A plain rectangle: the sample grid splits into columns and rows (same points,
-        # same comparisons as `inside`), nine point tests become six.
-        x0, y0, x1, y1 = box.rect
-        cols = sum(1 for fx in _SAMPLES if x0 <= g[0] + fx * w <= x1)
-        rows = sum(1 for fy in _SAMPLES if y0 <= g[1] + fy * h <= y1)
-        return cols * rows >= COVERED_SHARE * len(_SAMPLES) ** 2
     hits = sum(box.inside(g[0] + fx * w, g[1] + fy * h) for fx in _SAMPLES for fy in _SAMPLES)
     return hits >= COVERED_SHARE * len(_SAMPLES) ** 2
+
+
+def _hidden_in_rect(rect: BBox, glyphs) -> list[int]:
+    """The glyphs of a word that most sample points of a plain rectangle cover.
+
+    The sample grid splits into columns and rows (same points, same comparisons as
+    `Box.inside`): nine point tests become six, unrolled, with no call a glyph."""
+    x0, y0, x1, y1 = rect
+    f0, f1, f2 = _SAMPLES
+    need = COVERED_SHARE * len(_SAMPLES) ** 2
+    out = []
+    for i, (g0, g1, g2, g3) in enumerate(glyphs):
+        # `_overlap(rect, g) > 0`
+        ow, oh = min(x1, g2) - max(x0, g0), min(y1, g3) - max(y0, g1)
+        if not (ow > 0 and oh > 0 and ow * oh > 0):
+            continue
+        w, h = g2 - g0, g3 - g1
+        cols = (x0 <= g0 + f0 * w <= x1) + (x0 <= g0 + f1 * w <= x1) + (x0 <= g0 + f2 * w <= x1)
+        rows = (y0 <= g1 + f0 * h <= y1) + (y0 <= g1 + f1 * h <= y1) + (y0 <= g1 + f2 * h <= y1)
+        if cols * rows >= need:
+            out.append(i)
+    return out
 
 
 def _rgb(color: int) -> tuple[float, float, float]:
     return (((color >> 16) & 255) / 255, ((color >> 8) & 255) / 255, (color & 255) / 255)
 
 
-class _WordIndex:
+_BBOX = attrgetter("bbox")
+
+
+class WordBoxes:
+    """A page's words that have a box, with the boxes as one (n, 4) array.
+
+    Several stages test every word of a page against a box (which words a box covers,
+    which stand beside it, which are on its line); with the boxes as arrays each test is a
+    few numpy operations instead of a Python loop or a grid over ~230 words a page. Built
+    with `fromiter` over the chained boxes (batch: 0.11 ms a page; `np.array` over the
+    tuples 0.13).
+    """
+
     def __init__(self, page: Page) -> None:
-        self.grid = Grid()
-        self.by_seqno: dict[int, list[Word]] = {}
-        for k, w in enumerate(page.words):
-            if w.bbox is not None:
-                self.grid.add(k, w.bbox)
-                self.by_seqno.setdefault(w.seqno, []).append(w)
+        import numpy as np
+
+        self.words = [w for w in page.words if w.bbox is not None]
+        n = len(self.words)
+        self.boxes = np.fromiter(chain.from_iterable(map(_BBOX, self.words)), dtype=float, count=4 * n).reshape(n, 4)
+        self.x0, self.y0, self.x1, self.y1 = self.boxes.T
+        self._by_seqno: Optional[dict[int, list[Word]]] = None
+
+    def overlapping(self, r: BBox) -> list[Word]:
+        """The words whose box overlaps `r` by a positive area, in page order: the words
+        with `_overlap(r, w.bbox) > 0` (the same arithmetic, on all words at once)."""
+        import numpy as np
+
+        w = np.minimum(self.x1, r[2]) - np.maximum(self.x0, r[0])
+        h = np.minimum(self.y1, r[3]) - np.maximum(self.y0, r[1])
+        hits = np.flatnonzero((w > 0) & (h > 0) & (w * h > 0))
+        words = self.words
+        return [words[k] for k in hits.tolist()]
+
+    def by_seqno(self, seqno: int) -> list[Word]:
+        if self._by_seqno is None:
+            self._by_seqno = {}
+            for w in self.words:
+                self._by_seqno.setdefault(w.seqno, []).append(w)
+        return self._by_seqno.get(seqno, [])
 
 
 @per_object
-def _index(page: Page) -> _WordIndex:
-    return _WordIndex(page)
+def word_boxes(page: Page) -> WordBoxes:
+    return WordBoxes(page)
 
 
 def _is_label(word: str) -> bool:
@@ -464,19 +514,30 @@ def covered(page: Page, box: Box, before: bool = True, labels: bool = False) -> 
     return list(box.seen[key])
 
 
+def _sides(page: Page, box: Box) -> list[tuple[Word, bool]]:
+    """The words the box overlaps, in page order, each with whether it lies under the box.
+
+    Worked out once a box: the hidden text and the text on top are two views of it.
+    """
+    if "sides" not in box.seen:
+        box.seen["sides"] = [
+            (w, w.seqno < box.seqno or _blends_in(page, box, w)) for w in word_boxes(page).overlapping(box.rect)
+        ]
+    return box.seen["sides"]
+
+
 def _covered(page: Page, box: Box, before: bool, labels: bool) -> list[tuple[Word, list[int]]]:
-    index = _index(page)
-    near = [page.words[k] for k in sorted(index.grid.near(box.rect))]
-    near = [w for w in near if _overlap(box.rect, w.bbox) > 0]
     out = []
-    for w in near:
-        under = w.seqno < box.seqno or _blends_in(page, box, w)
+    for w, under in _sides(page, box):
         if under != before:
             continue
         if before and not labels and _is_label(w.text):
             continue
-        glyphs = w.chars or (w.bbox,) * len(w.text)
-        idx = [i for i, g in enumerate(glyphs[: len(w.text)]) if _glyph_hidden(box, g)]
+        glyphs = (w.chars or (w.bbox,) * len(w.text))[: len(w.text)]
+        if box.polygons is None:
+            idx = _hidden_in_rect(box.rect, glyphs)
+        else:
+            idx = [i for i, g in enumerate(glyphs) if _glyph_hidden(box, g)]
         if idx:
             out.append((w, idx))
     if before and box.uncertain and out and page.render is not None:
@@ -498,17 +559,16 @@ def _blends_in(page: Page, box: Box, w: Word) -> bool:
     def outside(o: Word) -> bool:
         return o.bbox[0] < x0 - e or o.bbox[2] > x1 + e or o.bbox[1] < y0 - e or o.bbox[3] > y1 + e
 
-    if any(outside(o) for o in _index(page).by_seqno.get(w.seqno, ())):
+    index = word_boxes(page)
+    if any(outside(o) for o in index.by_seqno(w.seqno)):
         return True
     # Or the box interrupts a line of the same type set in separate runs (Word writes a
     # black-highlighted name as its own run between the words around it).
     reach = (x0 - 2 * h, w.bbox[1], x1 + 2 * h, w.bbox[3])
-    index = _index(page)
-    for k in index.grid.near(reach):
-        o = page.words[k]
+    for o in index.overlapping(reach):  # the words with `_overlap(o.bbox, reach) > 0`
         if o is w or o.font != w.font or abs(o.size - w.size) > 0.1 * max(w.size, 1.0) or not outside(o):
             continue
-        if _overlap(o.bbox, reach) > 0 and min(o.bbox[3], w.bbox[3]) - max(o.bbox[1], w.bbox[1]) >= 0.5 * h:
+        if min(o.bbox[3], w.bbox[3]) - max(o.bbox[1], w.bbox[1]) >= 0.5 * h:
             return True
     return False
 

@@ -18,9 +18,12 @@ nearest keyword tokens before it (its own token included) or the `context_suffix
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from typing import Optional
 
 from presidio_analyzer import RecognizerResult
 from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer, LemmaContextAwareEnhancer
+
+from .scan import lowered
 
 _ID = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
 _BOOSTED = RecognizerResult.IS_SCORE_ENHANCED_BY_CONTEXT_KEY
@@ -34,14 +37,22 @@ class WindowedLemmaEnhancer(LemmaContextAwareEnhancer):
         if nlp_artifacts is None:
             return results
         todo = []
+        back, ahead = self._reach()
+        offsets: dict = {}  # recognizer id -> where its context words are on the page (None: unknown)
         for result in results:
             meta = result.recognition_metadata
             recognizer = by_id.get(meta[_ID]) if meta and _ID in meta else None
             if recognizer and recognizer.context and not meta.get(_BOOSTED):
+                if result.score == ContextAwareEnhancer.MAX_SCORE and self.context_similarity_factor >= 0:
+                    continue  # a validated hit (a phone number): a context word leaves it at 1.0
+                if not context:
+                    if recognizer.id not in offsets:
+                        offsets[recognizer.id] = _word_offsets(text, recognizer.context, nlp_artifacts)
+                    if _out_of_reach(text, offsets[recognizer.id], result.start, back, ahead):
+                        continue
                 todo.append((result, recognizer))
         if not todo:
             return results
-        back, ahead = self._reach()
         columns = self._columns(nlp_artifacts, [r.start for r, _ in todo], back - 1, ahead - 1)
         for result, recognizer in todo:
             words = self._surrounding(columns, text, result)
@@ -113,3 +124,64 @@ class WindowedLemmaEnhancer(LemmaContextAwareEnhancer):
         hi = bisect_left(at, i + ahead, k)
         words.extend(lower[h] for h in hashes[k:min(hi, k + m)])
         return list(set(words))
+
+
+def _word_offsets(text: str, wanted: list[str], nlp_artifacts) -> Optional[list[int]]:
+    """Sorted offsets in the page of the recognizer's context words, lowercased; None
+    when that cannot tell where a keyword holding one of them may be.
+
+    A word counts when it is a substring of a keyword's lemma; with our pipeline the
+    lemma is the token lowercased (`str.lower`, as spaCy's LOWER), and lowercasing maps
+    every character on its own (only sigma looks at its neighbours, and stays Greek). So
+    an ASCII context word found in a lemma is found in the lowercased page, at the same
+    offset when lowercasing keeps the page's length. Most pages hold none of a
+    recognizer's words ("mail", "adres") or none near its hits.
+    """
+    if not getattr(getattr(nlp_artifacts, "nlp_engine", None), "_lemma_is_lower", False):
+        return None
+    words = [w.lower() for w in wanted]
+    if not all(w and w.isascii() for w in words):
+        return None
+    low = lowered(text)
+    if len(low) != len(text):  # offsets move: only "nowhere on the page" can be told
+        return None if any(w in low for w in words) else []
+    found: set[int] = set()
+    for w in words:
+        i = low.find(w)
+        while i >= 0:
+            if len(found) >= _MAX_OFFSETS:
+                return None
+            found.add(i)
+            i = low.find(w, i + 1)
+    return sorted(found)
+
+
+# Enough offsets of a recognizer's words to tell; more (a one-letter word such as "t")
+# and every hit is walked, as before.
+_MAX_OFFSETS = 2000
+# At most this many characters either side of a hit are split into runs to count them.
+_SPAN = 4096
+
+
+def _out_of_reach(text: str, offsets: Optional[list[int]], start: int, back: int, ahead: int) -> bool:
+    """True when no context word lies where the walk from a hit at `start` can look.
+
+    Each non-space run holds at least one token and no token spans two runs, so a word
+    `back` or more runs before the hit's run (or `ahead` or more after it) lies outside
+    the tokens the walk looks at. The count is of the pieces that `str.split` (spaCy's
+    whitespace) makes of the text between, which may hold one partial run at each end:
+    one piece more than the runs between, so one more is required; a span cut at _SPAN
+    characters only counts fewer pieces.
+    """
+    if offsets is None:
+        return False
+    k = bisect_left(offsets, start)
+    if k < len(offsets):
+        o = offsets[k]
+        if len(text[start:min(o, start + _SPAN)].split(None, ahead + 2)) <= ahead + 1:
+            return False
+    if k > 0:
+        o = offsets[k - 1]
+        if len(text[max(o, start - _SPAN):start].split(None, back + 2)) <= back + 1:
+            return False
+    return True
