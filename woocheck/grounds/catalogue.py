@@ -94,7 +94,8 @@ def _entry(raw: object, n: int, label: str) -> Entry:
 def read_file(path: Path, label: Optional[str] = None) -> list[Entry]:
     label = label or str(path)
     try:
-        data = yaml.safe_load(path.read_text("utf-8"))
+        # The C loader when PyYAML has it, as pii/policy.py does (the pure-Python one: 30-70 ms a start).
+        data = yaml.load(path.read_text("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except OSError as exc:
         raise RulesError(f"{label}: cannot be read ({exc.strerror})") from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:

@@ -7,6 +7,7 @@ notification and makes `executionSuccessful` false.
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from ..checks import all_rules
@@ -18,6 +19,8 @@ SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
+# A batch has thousands of findings over a few files: one Path parse per file, not per finding.
+@lru_cache(maxsize=4096)
 def _uri(path: str) -> str:
     p = Path(path)
     return p.as_posix() if not p.is_absolute() else p.as_uri()
@@ -27,12 +30,18 @@ def sarif_dict(report: Report, show_personal_data: bool = False) -> dict:
     rules = all_rules()
     index = {r.code: i for i, r in enumerate(rules)}
     results = []
+    masked: dict[tuple[str, str], str] = {}
     for f in report.findings:
         region = {"startLine": f.line} if f.line else None
         location = {"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}}}
         if region:
             location["physicalLocation"]["region"] = region
-        text = f.text if show_personal_data else mask(f.text, f.kind)
+        if show_personal_data:
+            text = f.text
+        else:  # mask() is pure, and a batch repeats its names: once per distinct text
+            text = masked.get((f.text, f.kind))
+            if text is None:
+                text = masked[(f.text, f.kind)] = mask(f.text, f.kind)
         result = {
             "ruleId": f.code,
             "level": LEVEL[f.severity.value],
