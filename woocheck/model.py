@@ -22,7 +22,9 @@ class Severity(str, Enum):
         return {"info": 1, "warning": 2, "error": 3}[self.value]
 
 
-@dataclass(frozen=True)
+# slots: a page makes ~230 Words; without a per-instance dict each is smaller and its
+# fields read a little faster in every later stage. Nothing keys a weakref on a Word.
+@dataclass(frozen=True, slots=True)
 class Word:
     """One word of a page's text layer (or one line-token of a text file).
 
