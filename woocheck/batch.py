@@ -11,6 +11,7 @@ Results stream back as they finish; the parent keeps only the small `FileResult`
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import time
@@ -60,6 +61,11 @@ def _worker(conn: Connection, config: Config, memory_mb: int) -> None:
 
     Every answer is (result, retiring)."""
     _limit_memory(memory_mb)
+    # Young collections 14x rarer: a text page leaves ~2,000 new containers alive (words,
+    # glyph boxes) that the default (700) walks in ~3 young collections a page. Garbage
+    # cycles still go after 10,000 allocations, so memory stays bounded. Batch, warm scans
+    # paired per file: 15.0 -> 14.8 ms a page; instructions counted: -1.2 %.
+    gc.set_threshold(10_000, 10, 10)
     served = 0
     while True:
         try:
