@@ -69,21 +69,17 @@ def how_hidden(page: Page, w: Word) -> str:
     """Why a word cannot be seen, or "" when it can."""
     if w.bbox is None:
         return ""
-    if w.render_mode in (3, 7):
-        return "invisible"
-    if w.alpha <= 0.0:
-        return "transparent"
-    if 0 < w.size < TINY:
-        return "tiny"
+    why = _style_reason(w.render_mode, w.alpha, w.size, w.color)
+    if why and why != "light":
+        return why
     x0, y0, x1, y1 = w.bbox
     # Text coordinates are in the unrotated page; Page.width/height follow /Rotate. Taking
     # the larger side for both keeps a rotated page's text from counting as off-page.
     side = max(page.width, page.height)
     if x1 <= 0 or y1 <= 0 or x0 >= side or y0 >= side:
         return "off-page"
-    rgb = ((w.color >> 16) & 255) / 255, ((w.color >> 8) & 255) / 255, (w.color & 255) / 255
     # Only light text: dark text on a dark box is a box over text, WOO301's business.
-    if luminance(rgb) >= LIGHT and abs(luminance(rgb) - _background(page, w)) < MIN_CONTRAST:
+    if why == "light" and abs(_luminance_of(w.color) - _background(page, w)) < MIN_CONTRAST:
         if not any(_share(w.bbox, im.bbox) > 0 and im.seqno < w.seqno for im in page.images):
             return "same-colour"
     return ""
@@ -144,8 +140,11 @@ def _style_reason(render_mode: int, alpha: float, size: float, color: int) -> st
         return "transparent"
     if 0 < size < TINY:
         return "tiny"
-    rgb = ((color >> 16) & 255) / 255, ((color >> 8) & 255) / 255, (color & 255) / 255
-    return "light" if luminance(rgb) >= LIGHT else ""
+    return "light" if _luminance_of(color) >= LIGHT else ""
+
+
+def _luminance_of(color: int) -> float:
+    return luminance((((color >> 16) & 255) / 255, ((color >> 8) & 255) / 255, (color & 255) / 255))
 
 
 def _squash(s: str) -> str:

@@ -180,10 +180,9 @@ class _Words(list):
     hundreds of words and dozens of boxes, and testing every pair in Python was most of
     the association's time (VWS scans: 856k `_overlap_y` calls)."""
 
-    def __init__(self, words: list[Word], boxes: Optional[np.ndarray] = None):
+    def __init__(self, words: list[Word], boxes: np.ndarray):
         super().__init__(words)
-        b = np.array([w.bbox for w in words], dtype=float).reshape(-1, 4) if boxes is None else boxes
-        self.x0, self.y0, self.x1, self.y1 = b[:, 0], b[:, 1], b[:, 2], b[:, 3]
+        self.x0, self.y0, self.x1, self.y1 = boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
 
     def _line(self, box: BBox) -> np.ndarray:
         inter = np.minimum(self.y1, box[3]) - np.maximum(self.y0, box[1])

@@ -210,13 +210,6 @@ def _read_gray(gray: np.ndarray, pad: float) -> tuple[tuple[str, float], ...]:
     return ()
 
 
-def _gray(rgb: np.ndarray) -> np.ndarray:
-    """The mean of the three channels, as `rgb.mean(axis=2)` gives it (the sum of three
-    bytes is exact, then one division) at a third of its cost."""
-    sums = _sums(rgb)
-    return rgb if sums is None else sums / 3.0
-
-
 def _sums(rgb: np.ndarray) -> "np.ndarray | None":
     """The sum of the three channels (0-765), None for a one-channel picture."""
     if rgb.ndim != 3:
@@ -227,19 +220,14 @@ def _sums(rgb: np.ndarray) -> "np.ndarray | None":
 _PERCENTS = np.true_divide(np.asanyarray([99, 1]), 100)  # as np.percentile makes them
 
 
-def _hi_lo(sums: np.ndarray) -> tuple[float, float]:
-    """np.percentile(sums / 3.0, [99, 1]), the same numbers, from a count of the sums.
+def _hi_lo_counts(cum: np.ndarray, n: int) -> tuple[float, float]:
+    """np.percentile(sums / 3.0, [99, 1]), the same numbers, from the cumulative count of
+    the channel sums (766 entries) and their number `n`.
 
     numpy's "linear" method step by step (numpy 2.x `_quantile`: the virtual index
     (n - 1) q, the two order statistics around it and its `_lerp`), with the order
-    statistics read off a cumulative count instead of partitioning the floats:
-    ~10x cheaper for a box.
+    statistics read off the count instead of partitioning the floats: ~10x cheaper a box.
     """
-    return _hi_lo_counts(np.cumsum(np.bincount(sums.ravel(), minlength=766)), sums.size)
-
-
-def _hi_lo_counts(cum: np.ndarray, n: int) -> tuple[float, float]:
-    """`_hi_lo` from the cumulative count of the sums (766 entries) and their number."""
 
     def order(i: int) -> float:  # the i-th smallest of sums / 3.0
         return float(np.searchsorted(cum, i, side="right")) / 3.0
