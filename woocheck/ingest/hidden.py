@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Iterator
 
 from ..model import HiddenText
 
@@ -325,7 +325,7 @@ def _form_fields(fz, path: Path) -> Iterator[HiddenText]:
                 )
 
 
-def _alt_text(fz, path: Path, table: "Optional[_ObjectTable]" = None) -> Iterator[HiddenText]:
+def _alt_text(fz, path: Path, table: "_ObjectTable") -> Iterator[HiddenText]:
     """/Alt and /ActualText anywhere in the object tree (structure elements mostly).
 
     Reading each object's dictionary as text and looking for the key first is several
@@ -334,7 +334,7 @@ def _alt_text(fz, path: Path, table: "Optional[_ObjectTable]" = None) -> Iterato
     page_of = {}
     for page in fz:
         page_of[page.xref] = page.number + 1
-    for xref in (table or _ObjectTable(fz)).read().alt:
+    for xref in table.read().alt:
         page = None
         kind, ref = fz.xref_get_key(xref, "Pg")
         if kind == "xref":
@@ -486,9 +486,9 @@ class _ObjectTable:
         return self
 
 
-def _reachable(fz, size: int, table: Optional[_ObjectTable] = None) -> set[int]:
+def _reachable(fz, size: int, table: _ObjectTable) -> set[int]:
     """Objects reachable from the trailer (Root, Info, ...), following every reference."""
-    refs = (table or _ObjectTable(fz)).read().refs  # covers every object below size <= MAX_XREFS
+    refs = table.read().refs  # covers every object below size <= MAX_XREFS
     seen: set[int] = set()
     todo = [int(m.group(1)) for m in _REF.finditer(fz.pdf_trailer())]
     while todo:
@@ -500,7 +500,7 @@ def _reachable(fz, size: int, table: Optional[_ObjectTable] = None) -> set[int]:
     return seen
 
 
-def _leftovers(fz, path: Path, table: Optional[_ObjectTable] = None) -> Iterator[HiddenText]:
+def _leftovers(fz, path: Path, table: _ObjectTable) -> Iterator[HiddenText]:
     """Objects no page, outline or catalogue refers to any more, that still hold text.
 
     A redaction tool that rewrites a page's content stream and then saves without
