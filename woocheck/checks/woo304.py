@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from operator import attrgetter
 
-from ..locate.vector import LIGHT, OPAQUE, Grid, luminance, word_boxes
+from ..locate.vector import LIGHT, OPAQUE, Grid, luminance, rgb_of, word_boxes
 from ..model import Finding, Page, Severity, Word
 
 CODE = "WOO304"
@@ -79,7 +79,7 @@ def how_hidden(page: Page, w: Word) -> str:
     if x1 <= 0 or y1 <= 0 or x0 >= side or y0 >= side:
         return "off-page"
     # Only light text: dark text on a dark box is a box over text, WOO301's business.
-    if why == "light" and abs(_luminance_of(w.color) - _background(page, w)) < MIN_CONTRAST:
+    if why == "light" and abs(luminance(rgb_of(w.color)) - _background(page, w)) < MIN_CONTRAST:
         if not any(_share(w.bbox, im.bbox) > 0 and im.seqno < w.seqno for im in page.images):
             return "same-colour"
     return ""
@@ -140,11 +140,7 @@ def _style_reason(render_mode: int, alpha: float, size: float, color: int) -> st
         return "transparent"
     if 0 < size < TINY:
         return "tiny"
-    return "light" if _luminance_of(color) >= LIGHT else ""
-
-
-def _luminance_of(color: int) -> float:
-    return luminance((((color >> 16) & 255) / 255, ((color >> 8) & 255) / 255, (color & 255) / 255))
+    return "light" if luminance(rgb_of(color)) >= LIGHT else ""
 
 
 def _squash(s: str) -> str:

@@ -441,7 +441,8 @@ def _hidden_in_rect(rect: BBox, glyphs) -> list[int]:
     return out
 
 
-def _rgb(color: int) -> tuple[float, float, float]:
+def rgb_of(color: int) -> tuple[float, float, float]:
+    """A word's colour (ingest's 0xRRGGBB int) as fractions."""
     return (((color >> 16) & 255) / 255, ((color >> 8) & 255) / 255, (color & 255) / 255)
 
 
@@ -548,7 +549,7 @@ def _covered(page: Page, box: Box, before: bool, labels: bool) -> list[tuple[Wor
 def _blends_in(page: Page, box: Box, w: Word) -> bool:
     if w.render_mode in (3, 7) or box.textured or _at_edge(page, box.rect):
         return False
-    if _distance(_rgb(w.color), box.rgb) >= MIN_CONTRAST:
+    if _distance(rgb_of(w.color), box.rgb) >= MIN_CONTRAST:
         return False
     # Only when the text runs on outside the box: then the box was laid over body text.
     # A stamp a tool printed in its box may stick out a little: allow half a line height.
