@@ -17,11 +17,19 @@ _WORDS = r"(?i:redacted|gelakt|weggelakt|zwartgelakt|geanonimiseerd|verwijderd|n
 # Grounds are articles 5.x of the Woo or 10.x/11.x of the old Wob; "[1.2]" is a reference.
 _GROUND = r"(?:5|10|11)(?:\.\d{1,2}){1,3}\s?[a-z]?|(?:5|10|11)\.\d{1,2}\s*lid\s*\d\s*(?:sub\s*)?[a-z]?"
 _BRACKETED = rf"\[(?:{_WORDS}|(?:{_GROUND})(?:\s*[,;]\s*(?:{_GROUND}))*)\]"
-_BLOCKS = r"[█■▇▆▬▓▮]{2,}"
+_BLOCK_CHARS = "█■▇▆▬▓▮"
+_BLOCKS = rf"[{_BLOCK_CHARS}]{{2,}}"
 # XXXX or xxxx standing alone (or in a masked number: "NL91XXXX0417"), not inside a word.
 _XXX = r"(?<![A-Za-z])(?:X{4,}|x{4,})(?![A-Za-z])"
 _UNDERSCORES = r"(?<!_)_{4,}(?!_)"
 MARKER = re.compile("|".join((_BRACKETED, _BLOCKS, _XXX, _UNDERSCORES)))
+# Every MARKER match holds one of these. Looking for them (str.find, ~4 µs a page) spares
+# the alternation's scan of the whole text (~190 µs a page) on pages without a marker.
+_MARKER_HINTS = ("[", "XXXX", "xxxx", "____", *_BLOCK_CHARS)
+
+
+def _markers_in(text: str):
+    return MARKER.finditer(text) if any(h in text for h in _MARKER_HINTS) else ()
 
 # "(JenV)" standing where a name should be. Organisation tags start with a capital and
 # are short ("(JenV)", "(CdK 's)", "(Aedes)"); a lower-case "(arrangement)" or
@@ -78,7 +86,7 @@ def _marker(page: Page, path: str, m: re.Match, detail: str, empty: bool = False
 
 
 def find(page: Page, path: str) -> list[Redaction]:
-    out = [_marker(page, path, m, f"text marker {m.group()[:12]!r}") for m in MARKER.finditer(page.text)]
+    out = [_marker(page, path, m, f"text marker {m.group()[:12]!r}") for m in _markers_in(page.text)]
     for m in _TAG.finditer(page.text):
         if _name_missing(page.text, m.start()) and _in_attendee_list(page.text, m.start()):
             # The name stood before the tag: an empty span where it was.

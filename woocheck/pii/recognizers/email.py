@@ -6,9 +6,8 @@ tldextract, which tries to fetch the suffix list over the network.
 from __future__ import annotations
 
 import regex as re
-from presidio_analyzer import Pattern
 
-from .base import PrefilteredRecognizer, WindowedPattern, in_runs_holding
+from .base import PrefilteredRecognizer, WindowedPattern, in_runs_holding, lowered
 
 # Domain: labels of letters/digits/hyphens and a TLD of 2+ letters. OCR reads "nl" as
 # "ni" or "n|"; the policy does not care about the domain, so we only need its end.
@@ -19,6 +18,15 @@ _REDACTED = r"(?:\[[^\]\n@]{1,30}\]|█+|■+|x{3,}|\*{3,}|_{3,})"
 
 
 _FLAGS = re.IGNORECASE | re.MULTILINE
+
+
+def _if_marked(compiled, text: str, timeout=None):
+    """The redacted pattern's matches: none on a page without one of the markers, each
+    of which a match holds ("x" matches only x and X, even ignoring case). The pattern
+    starts with an alternation, so its scan tries every position of the page: ~50 µs a
+    page against ~6 for the look."""
+    if any(m in text for m in ("[", "█", "■", "***", "___")) or "xxx" in lowered(text):
+        yield from compiled.finditer(text, timeout=timeout)
 
 
 class EmailRecognizer(PrefilteredRecognizer):
@@ -35,7 +43,7 @@ class EmailRecognizer(PrefilteredRecognizer):
             supported_language="nl",
             patterns=[
                 WindowedPattern("email", rf"(?<![\w.+-]){_LOCAL}@{_DOMAIN}", 0.9, _FLAGS, in_runs_holding("@")),
-                Pattern("email (redacted local part)", rf"{_REDACTED}@{_DOMAIN}", 0.5),
+                WindowedPattern("email (redacted local part)", rf"{_REDACTED}@{_DOMAIN}", 0.5, _FLAGS, _if_marked),
             ],
             context=self.CONTEXT,
             global_regex_flags=_FLAGS,
