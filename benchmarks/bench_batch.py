@@ -82,6 +82,10 @@ def build_batch(folder: Path, files: int, pages: int) -> list[Path]:
                 img.insert_text((72, 72), "OCR laag van een gescande pagina", render_mode=3)
             else:
                 _text_page(doc, i, j)
+        for page in doc:
+            # One content stream a page, as Word or a scanner writes it: insert_text adds a
+            # stream per call (48 a page here), which slowed text extraction by ~30%.
+            page.clean_contents()
         path = folder / f"batch_{i:03d}.pdf"
         doc.save(path, deflate=True, garbage=1)  # garbage: drop the unused profile
         out.append(path)
