@@ -7,7 +7,7 @@ plus some image pages with an OCR layer), then prints pages/s for:
   3. woocheck, all cores
   4. x-ray (PyPI `x-ray`) in its own virtual environment, if it can be installed
 
-Start-up (imports of spaCy and presidio, analyzer, warm-up: about 2.5 s) is paid once per
+Start-up (imports of spaCy and presidio, analyzer, warm-up: about 2 s) is paid once per
 batch. Each tool's start-up is timed on a one-page file, and the last column gives each
 run's time without it against the floor: what a page costs once the tool runs, which is
 what a batch of tens of thousands of pages (the scale of a Woo disclosure batch) sees.
