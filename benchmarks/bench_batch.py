@@ -63,9 +63,10 @@ def _text_page(doc: pymupdf.Document, i: int, j: int) -> pymupdf.Page:
     return page
 
 
-def build_batch(folder: Path, files: int, pages: int) -> list[Path]:
+def build_batch(folder: Path, files: int, pages: int, legacy: bool = False) -> list[Path]:
     """Born-digital pages, and every fifth page a scan (a 100 dpi RGB image and an invisible
-    OCR layer)."""
+    OCR layer). `legacy`: the batch as built before 2026-11-22, 48 content streams a text
+    page and scans in pymupdf's sRGB profile, to compare with earlier figures."""
     out = []
     for i in range(files):
         doc = pymupdf.open()
@@ -78,14 +79,16 @@ def build_batch(folder: Path, files: int, pages: int) -> list[Path]:
                 # A scanner writes plain DeviceRGB (996 of the 998 scan images in the VWS
                 # corpus); insert_image tags the image with mupdf's own sRGB ICC profile,
                 # which costs every render an identity colour transform no real scan asks for.
-                doc.xref_set_key(xref, "ColorSpace", "/DeviceRGB")
+                if not legacy:
+                    doc.xref_set_key(xref, "ColorSpace", "/DeviceRGB")
                 img.insert_text((72, 72), "OCR laag van een gescande pagina", render_mode=3)
             else:
                 _text_page(doc, i, j)
-        for page in doc:
+        if not legacy:
             # One content stream a page, as Word or a scanner writes it: insert_text adds a
             # stream per call (48 a page here), which slowed text extraction by ~30%.
-            page.clean_contents()
+            for page in doc:
+                page.clean_contents()
         path = folder / f"batch_{i:03d}.pdf"
         doc.save(path, deflate=True, garbage=1)  # garbage: drop the unused profile
         out.append(path)
@@ -150,12 +153,13 @@ def main() -> None:
     ap.add_argument("--files", type=int, default=100)
     ap.add_argument("--pages", type=int, default=10)
     ap.add_argument("--folder", type=Path, help="time the PDFs under this folder instead of a built batch")
+    ap.add_argument("--legacy-batch", action="store_true", help="build the batch as before 2026-11-22 (see build_batch)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         if args.folder:
             paths = sorted(args.folder.rglob("*.pdf"))
         else:
-            paths = build_batch(Path(tmp), args.files, args.pages)
+            paths = build_batch(Path(tmp), args.files, args.pages, args.legacy_batch)
         pages = sum(pymupdf.open(p).page_count for p in paths)
         # The floor is the shortest run and the most disturbed by a busy machine: best of 3.
         rows = [("raw pymupdf extraction (floor)", min(timed(raw_extraction, paths) for _ in range(3)))]
