@@ -15,8 +15,8 @@ import random
 import re._parser as sre_parse
 
 from woocheck.checks import woo304
-from woocheck.grounds.legend import HEADING
-from woocheck.locate import HEADING_WORDS, has_legend_heading, vector
+from woocheck.grounds.legend import HEADING, HEADING_WORDS, has_legend_heading
+from woocheck.locate import vector
 from woocheck.model import Page, Word
 
 

@@ -57,12 +57,10 @@ def parse_label(text: str, config: Optional[Config] = None) -> list[Ground]:
 
 
 def attach(doc: Document, redactions: list[Redaction], config: Config) -> Grounded:
-    from ..locate import has_legend_heading
-
     cat = load_catalogue(config)
     # Every legend starts under its heading: a document without one has none (reading
     # found nothing after scanning each page for the heading, 0.1 ms a page).
-    if any(has_legend_heading(page.text) for page in doc.pages):
+    if _legend.has_legend(doc):
         legend = _legend.read(doc, cat)
     else:
         legend = Legend()
