@@ -13,6 +13,8 @@ from typing import Iterable, Optional
 
 import yaml
 
+from ..yamlfile import read_yaml
+
 LAWS = ("woo", "wob", "special", "marker")
 KINDS = ("absolute", "relative", "temporary", "residual", "opinion", "special", "marker")
 REQUIRED = ("code", "law", "article", "nl", "en", "kind", "source")
@@ -94,8 +96,7 @@ def _entry(raw: object, n: int, label: str) -> Entry:
 def read_file(path: Path, label: Optional[str] = None) -> list[Entry]:
     label = label or str(path)
     try:
-        # The C loader when PyYAML has it, as pii/policy.py does (the pure-Python one: 30-70 ms a start).
-        data = yaml.load(path.read_text("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        data = read_yaml(path)
     except OSError as exc:
         raise RulesError(f"{label}: cannot be read ({exc.strerror})") from None
     except (yaml.YAMLError, UnicodeDecodeError) as exc:

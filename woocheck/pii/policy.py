@@ -18,6 +18,7 @@ from typing import Iterable, Optional
 import regex as re
 import yaml
 
+from ..yamlfile import read_yaml
 from .detect import Hit, given_initial, given_name, surname_keys
 from .names import lists
 from .scan import word_starts
@@ -86,9 +87,7 @@ class Officials:
 
 def _read_yaml(path: str) -> dict:
     try:
-        # The C loader when PyYAML has it: the pure-Python one costs a tenth of a second here.
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(Path(path).read_text("utf-8"), Loader=loader) or {}
+        data = read_yaml(path) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise ValueError(f"{path}: cannot read public-officials file ({exc})") from None
     if not isinstance(data, dict):
