@@ -160,9 +160,10 @@ class DecodedPages:
         self.path = doc.name if doc.is_pdf else ""
         self.page_count = doc.page_count
         self.keep = keep
-        self.pages: "OrderedDict[int, Optional[_PageCopy]]" = OrderedDict()
-        # Pages found without a JPEG to decode, kept for good: the pipeline asks again for
-        # every page in each of its passes, and listing a page's images costs ~0.3 ms.
+        self.pages: "OrderedDict[int, _PageCopy]" = OrderedDict()
+        # Pages found without a JPEG to decode (or no copy), kept for good: the pipeline
+        # asks again for every page in each of its passes, and listing a page's images
+        # costs ~0.3 ms.
         self.without: set[int] = set()
 
     def _copy(self, page: "pymupdf.Page") -> Optional[_PageCopy]:
@@ -187,15 +188,17 @@ class DecodedPages:
         number = page.number
         if number in self.without:
             return None
-        if number not in self.pages:
-            self.pages[number] = self._copy(page)
-            if self.pages[number] is None:
+        copy = self.pages.get(number)
+        if copy is None:
+            copy = self._copy(page)
+            if copy is None:
                 self.without.add(number)
+                return None
+            self.pages[number] = copy
         self.pages.move_to_end(number)
-        copy = self.pages[number]
-        dl = copy.display_list(zoom, clip) if copy is not None else None
+        dl = copy.display_list(zoom, clip)
         while len(self.pages) > 1 and (
-            len(self.pages) > self.keep or sum(c.size for c in self.pages.values() if c) > self.MAX_BYTES
+            len(self.pages) > self.keep or sum(c.size for c in self.pages.values()) > self.MAX_BYTES
         ):
             self.pages.popitem(last=False)
         return dl
