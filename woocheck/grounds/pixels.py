@@ -173,11 +173,7 @@ def _read_clip(page: Page, box: BBox, padx: float, pady: float) -> tuple[tuple[s
     # From a count of the channel sums (0-765) rather than from the grey image
     # `sums / 3.0`: the histogram, the percentiles and both masks come out the same.
     cum = np.cumsum(np.bincount(sums.ravel(), minlength=766))
-    h, w = sums.shape
-    core = sums[h // 4 : -(h // 4) or None, w // 8 : -(w // 8) or None]
-    # (s / 3.0) as uint8, // 8 is s // 24: the grey levels in bins of 8.
-    hist = np.bincount((core if core.size else sums).ravel(), minlength=768).reshape(32, 24).sum(axis=1)
-    bg = hist.argmax() * 8 + 4
+    bg = _fill_of_sums(_core(sums))
     if bg > 215:  # no box fill: a white page, nothing printed "in" it
         return ()
     # The threshold follows the lettering's own contrast: thin strokes of a blurred scan
@@ -200,13 +196,28 @@ def _read_clip(page: Page, box: BBox, padx: float, pady: float) -> tuple[tuple[s
 _THIRDS = np.arange(766) / 3.0  # the grey level of each channel sum, as sums / 3.0 gives it
 
 
+def _core(a: np.ndarray) -> np.ndarray:
+    """The middle of a label clip (the box's fill, little of its edge), or all of it."""
+    h, w = a.shape[:2]
+    core = a[h // 4 : -(h // 4) or None, w // 8 : -(w // 8) or None]
+    return core if core.size else a
+
+
+def _fill(gray: np.ndarray):
+    """The box's fill: the commonest grey level, in bins of 8 (the bin's middle)."""
+    return np.bincount(gray.astype(np.uint8).ravel() // 8, minlength=32).argmax() * 8 + 4
+
+
+def _fill_of_sums(sums: np.ndarray):
+    """`_fill(sums / 3.0)` from the channel sums: (s / 3.0) as uint8, // 8, is s // 24."""
+    return np.bincount(sums.ravel(), minlength=768).reshape(32, 24).sum(axis=1).argmax() * 8 + 4
+
+
 def _read_gray(gray: np.ndarray, pad: float) -> tuple[tuple[str, float], ...]:
     """`_read_clip` for a one-channel render."""
     if gray.size == 0:
         return ()
-    core = gray[gray.shape[0] // 4 : -(gray.shape[0] // 4) or None, gray.shape[1] // 8 : -(gray.shape[1] // 8) or None]
-    hist = np.bincount((core if core.size else gray).astype(np.uint8).ravel() // 8, minlength=32)
-    bg = hist.argmax() * 8 + 4
+    bg = _fill(_core(gray))
     if bg > 215:
         return ()
     hi, lo = np.percentile(gray, [99, 1])
@@ -359,14 +370,14 @@ def has_lettering(page: Page, box: BBox) -> bool:
     if gray.size == 0 or min(gray.shape) < 4:
         return False
     if sums is None:
-        bg = np.bincount(gray.astype(np.uint8).ravel() // 8, minlength=32).argmax() * 8 + 4
+        bg = _fill(gray)
         if bg > 215:
             return False
         light = gray > bg + MIN_CONTRAST
     else:
         # As in `_read_clip`: the grey levels `sums / 3.0` binned and thresholded in
         # integers, the same histogram and mask (VWS scans: ~1 ms less a box).
-        bg = np.bincount(sums.ravel(), minlength=768).reshape(32, 24).sum(axis=1).argmax() * 8 + 4
+        bg = _fill_of_sums(sums)
         if bg > 215:
             return False
         light = sums >= int(np.searchsorted(_THIRDS, bg + MIN_CONTRAST, side="right"))
