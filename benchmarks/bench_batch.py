@@ -77,8 +77,8 @@ def build_batch(folder: Path, files: int, pages: int, legacy: bool = False) -> l
                 img = doc.new_page()
                 xref = img.insert_image(img.rect, stream=png)
                 # A scanner writes plain DeviceRGB (996 of the 998 scan images in the VWS
-                # corpus); insert_image tags the image with mupdf's own sRGB ICC profile,
-                # which costs every render an identity colour transform no real scan asks for.
+                # corpus: image_kinds.py); insert_image tags the image with mupdf's own sRGB
+                # ICC profile, which costs every render an identity colour transform.
                 if not legacy:
                     doc.xref_set_key(xref, "ColorSpace", "/DeviceRGB")
                 img.insert_text((72, 72), "OCR laag van een gescande pagina", render_mode=3)
@@ -86,7 +86,7 @@ def build_batch(folder: Path, files: int, pages: int, legacy: bool = False) -> l
                 _text_page(doc, i, j)
         if not legacy:
             # One content stream a page, as Word or a scanner writes it: insert_text adds a
-            # stream per call (48 a page here), which slowed text extraction by ~30%.
+            # stream per call (48 a page here), which slows text extraction (see --legacy-batch).
             for page in doc:
                 page.clean_contents()
         path = folder / f"batch_{i:03d}.pdf"
