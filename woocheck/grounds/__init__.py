@@ -77,10 +77,28 @@ def attach(doc: Document, redactions: list[Redaction], config: Config) -> Ground
         for i, r in zip(idx, done):
             out[i] = r
         pending.extend((idx[j], readings) for j, readings in local)
+        _ask_lettering(doc.pages[number - 1], done)
     if pending:
         out = _associate.settle(out, pending)
     when, source = _dates.document_date(doc, config)
     return Grounded(redactions=out, legend=legend, date=when, date_source=source, catalogue=cat)
+
+
+def _ask_lettering(page, done: list[Redaction]) -> None:
+    """Whether the page's ungrounded raster boxes show an unreadable label (WOO201 asks).
+
+    Asked now, while the page's scan is decoded (ingest/decoded.py keeps few pages): asked
+    only by the check, after every page was read, a 300 dpi single-image scan was decoded
+    a second time (~0.2 s a page). A box settled later from the document's other labels
+    has had one clip render too many.
+    """
+    if not page.is_image_page:
+        return
+    from .pixels import has_lettering
+
+    for r in done:
+        if r.kind == "raster" and r.bbox is not None and not r.grounds:
+            has_lettering(page, r.bbox)
 
 
 def ocr_grounds(doc: Document, cat: Catalogue) -> set[str]:

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..memo import per_object
 from ..model import BBox, Page
 
 ZOOM = 4.0  # about the resolution of a 300 dpi scan: digits come out 12-20 px high
@@ -353,10 +354,26 @@ def _decode(items: list, height: float) -> tuple[tuple[str, float], ...]:
 MIN_LETTERS = 3  # light blobs in a row that make "something is printed here"
 
 
+@per_object
+def _lettering_seen(page: Page) -> dict[BBox, bool]:
+    return {}
+
+
 def has_lettering(page: Page, box: BBox) -> bool:
     """Whether a raster box shows a row of light glyph-sized marks inside it: a label
     too small or too blurred to read, but there. Used to tell "no ground printed" from
-    "a ground printed that woocheck cannot read", which a reviewer checks by eye."""
+    "a ground printed that woocheck cannot read", which a reviewer checks by eye.
+
+    Kept per page and box: the grounds stage asks while the page's decoded scan is at hand
+    (see `grounds.attach`), WOO201 asks again later."""
+    seen = _lettering_seen(page)
+    key = (box[0], box[1], box[2], box[3])
+    if key not in seen:
+        seen[key] = _has_lettering(page, key)
+    return seen[key]
+
+
+def _has_lettering(page: Page, box: BBox) -> bool:
     from scipy import ndimage
 
     if page.render is None:
