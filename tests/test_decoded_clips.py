@@ -96,3 +96,34 @@ def test_decoded_pixels_stored_raw_also_through_the_public_call(tmp_path, monkey
         streams.append(copy.doc.xref_stream_raw(im.xref))
         assert streams[-1] == pymupdf.Pixmap(fz, im.xref).samples
     assert streams[0] == streams[1]
+
+
+def test_one_image_drawn_in_several_places_is_decoded_once(tmp_path):
+    """A writer that stores identical images once (the blank strips of a scan) draws one
+    image under several names; clips over those places also come from the decoded copy."""
+    path = tmp_path / "scan.pdf"
+    src = pymupdf.open()
+    page = src.new_page(width=595, height=842)
+    page.draw_rect(pymupdf.Rect(100, 100, 180, 114), color=None, fill=(0.45, 0.45, 0.45))
+    page.insert_text((104, 111), "5.1.2e", fontsize=10, color=(0.9, 0.9, 0.9))
+    full = page.get_pixmap(matrix=pymupdf.Matrix(300 / 72, 300 / 72))
+    doc = pymupdf.open()
+    out = doc.new_page(width=595, height=842)
+    strips = 8  # the box is on the first two strips; the others are blank paper, stored once
+    h = full.height // strips
+    for k in range(strips):
+        arr = np.frombuffer(full.samples, np.uint8).reshape(full.height, full.width, 3)[k * h : (k + 1) * h]
+        part = pymupdf.Pixmap(pymupdf.csRGB, full.width, h, np.ascontiguousarray(arr).tobytes(), False)
+        out.insert_image(pymupdf.Rect(0, 842 * k / strips, 595, 842 * (k + 1) / strips), stream=part.tobytes("jpg"))
+    doc.save(str(path))
+    fz = pymupdf.open(str(path))
+    xrefs = [item[0] for item in fz[0].get_images(full=True)]
+    assert len(xrefs) == strips and len(set(xrefs)) == 3  # six blank strips: one image
+    clips = [(99, 99, 181, 115), (50, 420, 300, 440), (10, 100, 590, 220)]  # the last spans all three images
+    pages = DecodedPages(fz)
+    for clip in clips:
+        assert pages.display_list(fz[0], 4.0, clip) is not None, clip
+    with open_document(str(path)) as wc:
+        for clip in clips:
+            want = pymupdf.open(str(path))[0].get_pixmap(matrix=pymupdf.Matrix(4, 4), colorspace=pymupdf.csRGB, alpha=False, clip=pymupdf.Rect(clip))
+            assert wc.pages[0].render(4.0, clip).tobytes() == want.samples, clip

@@ -90,20 +90,22 @@ class _PageCopy:
         page = self.doc[number]
         places = _placements(page)
         items = page.get_images(full=True)
-        # A name used for two images (each in a form of its own) cannot be told apart.
+        # A name used for two images (each in a form of its own) cannot be told apart. One
+        # image under several names is fine (a PDF writer that stores identical images once,
+        # such as the blank strips of a scan): it is drawn at the places of all of them.
         names = [item[7] for item in items]
-        xrefs = [item[0] for item in items]
-        self.images: list[_Image] = []
+        by_xref: dict[int, _Image] = {}
         for xref, smask, width, height, bpc, cs, _alt, name, filt, referencer in items:
             if referencer or smask or bpc != 8 or filt != "DCTDecode" or cs not in _COMPONENTS:
                 continue
-            if names.count(name) != 1 or xrefs.count(xref) != 1 or not places.get(name):
+            if names.count(name) != 1 or not places.get(name):
                 continue
-            if any(self.doc.xref_get_key(xref, k)[0] != "null" for k in ("Mask", "SMask", "Decode", "DecodeParms")):
-                continue
-            im = _Image(xref, width, height, _COMPONENTS[cs])
-            im.places = places[name]
-            self.images.append(im)
+            if xref not in by_xref:
+                if any(self.doc.xref_get_key(xref, k)[0] != "null" for k in ("Mask", "SMask", "Decode", "DecodeParms")):
+                    continue
+                by_xref[xref] = _Image(xref, width, height, _COMPONENTS[cs])
+            by_xref[xref].places += places[name]
+        self.images: list[_Image] = list(by_xref.values())
 
     def _swap(self, images: list[_Image]) -> bool:
         """Store `images` decoded in the copy; False when one fails to decode.
