@@ -1,8 +1,11 @@
 """Batch throughput, side by side in one run, as ratios to raw text extraction.
 
-Builds a batch of realistic pages (memo/e-mail text with redaction boxes and grounds,
-plus some image pages with an OCR layer), then prints pages/s for:
-  1. raw pymupdf extraction of the same pages (get_texttrace + get_drawings): the floor
+Builds a batch of realistic pages (memo/e-mail text with redaction boxes and grounds;
+every fifth page a scan as the VWS corpus has them: 300 dpi JPEG strips and an OCR
+layer), then prints pages/s for:
+  1. raw pymupdf extraction of the same pages (get_texttrace + get_drawings): the floor;
+     where there are images, also the floor plus every image decoded once, the least a
+     check that looks at a scan's pixels can cost
   2. woocheck, one worker, every check
   3. woocheck, all cores
   4. x-ray (PyPI `x-ray`) in its own virtual environment, if it can be installed
@@ -16,7 +19,10 @@ The default batch is 100 files of 10 pages; `--files 500` gives 5,000 pages.
 `--folder DIR` times the PDFs of a folder instead (e.g. ../shared/corpora/vws-woo, real
 scans with hundreds of grey boxes and ground labels to read from the pixels).
 
-Run: python benchmarks/bench_batch.py [--files 100] [--pages 10] [--folder DIR]
+`--scan-every 0` builds born-digital pages only; `--png-scans` makes the scans one
+100 dpi PNG a page, as the batch had them until 2026-11-22.
+
+Run: python benchmarks/bench_batch.py [--files 100] [--pages 10] [--scan-every 5] [--folder DIR]
 """
 from __future__ import annotations
 
@@ -28,6 +34,7 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
 import pymupdf
 
 XRAY_VENV = Path(tempfile.gettempdir()) / "woocheck-xray-venv"
@@ -63,25 +70,51 @@ def _text_page(doc: pymupdf.Document, i: int, j: int) -> pymupdf.Page:
     return page
 
 
-def build_batch(folder: Path, files: int, pages: int, legacy: bool = False) -> list[Path]:
-    """Born-digital pages, and every fifth page a scan (a 100 dpi RGB image and an invisible
-    OCR layer). `legacy`: the batch as built before 2026-11-22, 48 content streams a text
-    page and scans in pymupdf's sRGB profile, to compare with earlier figures."""
+def _scan_page(doc: pymupdf.Document, i: int, j: int, png: bool) -> None:
+    """A scanned page: the page image and an invisible OCR layer.
+
+    As the VWS corpus has them (`image_kinds.py`, and the image sizes): 300 dpi JPEG in
+    strips of 256 rows, plain DeviceRGB. `png`: one 100 dpi PNG image, as the batch had
+    them until 2026-11-22."""
+    src = pymupdf.open()
+    pix = _text_page(src, i, j).get_pixmap(dpi=100 if png else 300)
+    page = doc.new_page()
+    if png:
+        parts = [(page.rect, pix.tobytes("png"))]
+    else:
+        parts = []
+        rows = np.frombuffer(pix.samples, dtype=np.uint8).reshape(pix.height, pix.width, 3)
+        for y0 in range(0, pix.height, 256):
+            y1 = min(pix.height, y0 + 256)
+            strip = pymupdf.Pixmap(pymupdf.csRGB, pix.width, y1 - y0, rows[y0:y1].tobytes(), False)
+            rect = pymupdf.Rect(0, page.rect.height * y0 / pix.height, page.rect.width, page.rect.height * y1 / pix.height)
+            parts.append((rect, strip.tobytes("jpg", jpg_quality=75)))
+    for rect, data in parts:
+        xref = page.insert_image(rect, stream=data)
+        # A scanner writes plain DeviceRGB (996 of the 998 scan images in the VWS corpus);
+        # insert_image tags the image with mupdf's own sRGB ICC profile, which costs every
+        # render an identity colour transform.
+        doc.xref_set_key(xref, "ColorSpace", "/DeviceRGB")
+    page.insert_text((72, 72), "OCR laag van een gescande pagina", render_mode=3)
+
+
+def build_batch(folder: Path, files: int, pages: int, legacy: bool = False, scan_every: int = 5, png_scans: bool = False) -> list[Path]:
+    """Born-digital pages, and every `scan_every`-th page a scan (0: none).
+    `legacy`: the batch as built before 2026-11-22, 48 content streams a text page and
+    100 dpi PNG scans in pymupdf's sRGB profile, to compare with earlier figures."""
     out = []
     for i in range(files):
         doc = pymupdf.open()
         for j in range(pages):
-            if j % 5 == 4:
-                src = pymupdf.open()
-                png = _text_page(src, i, j).get_pixmap(dpi=100).tobytes("png")
-                img = doc.new_page()
-                xref = img.insert_image(img.rect, stream=png)
-                # A scanner writes plain DeviceRGB (996 of the 998 scan images in the VWS
-                # corpus: image_kinds.py); insert_image tags the image with mupdf's own sRGB
-                # ICC profile, which costs every render an identity colour transform.
-                if not legacy:
-                    doc.xref_set_key(xref, "ColorSpace", "/DeviceRGB")
-                img.insert_text((72, 72), "OCR laag van een gescande pagina", render_mode=3)
+            if scan_every and j % scan_every == scan_every - 1:
+                if legacy:
+                    src = pymupdf.open()
+                    png = _text_page(src, i, j).get_pixmap(dpi=100).tobytes("png")
+                    img = doc.new_page()
+                    img.insert_image(img.rect, stream=png)
+                    img.insert_text((72, 72), "OCR laag van een gescande pagina", render_mode=3)
+                else:
+                    _scan_page(doc, i, j, png_scans)
             else:
                 _text_page(doc, i, j)
         if not legacy:
@@ -95,15 +128,32 @@ def build_batch(folder: Path, files: int, pages: int, legacy: bool = False) -> l
     return out
 
 
-def raw_extraction(paths: list[Path]) -> int:
+def raw_extraction(paths: list[Path], decode: bool = False) -> int:
+    """The text trace and drawings of every page; `decode`: and every image decoded once,
+    what any check that looks at a scan's pixels pays at least."""
     n = 0
     for p in paths:
         with pymupdf.open(p) as doc:
             for page in doc:
                 page.get_texttrace()
                 page.get_drawings()
+                if decode:
+                    for xref in {item[0] for item in page.get_images(full=True)}:
+                        pymupdf.Pixmap(doc, xref)
                 n += 1
     return n
+
+
+def decode_floor(paths: list[Path]) -> int:
+    return raw_extraction(paths, decode=True)
+
+
+def _has_images(paths: list[Path]) -> bool:
+    for p in paths:
+        with pymupdf.open(p) as doc:
+            if any(page.get_images() for page in doc):
+                return True
+    return False
 
 
 def woocheck(paths: list[Path], jobs: int) -> None:
@@ -153,16 +203,20 @@ def main() -> None:
     ap.add_argument("--files", type=int, default=100)
     ap.add_argument("--pages", type=int, default=10)
     ap.add_argument("--folder", type=Path, help="time the PDFs under this folder instead of a built batch")
+    ap.add_argument("--scan-every", type=int, default=5, help="every n-th page a scan; 0: born-digital pages only")
+    ap.add_argument("--png-scans", action="store_true", help="scans as one 100 dpi PNG a page (the batch until 2026-11-22)")
     ap.add_argument("--legacy-batch", action="store_true", help="build the batch as before 2026-11-22 (see build_batch)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         if args.folder:
             paths = sorted(args.folder.rglob("*.pdf"))
         else:
-            paths = build_batch(Path(tmp), args.files, args.pages, args.legacy_batch)
+            paths = build_batch(Path(tmp), args.files, args.pages, args.legacy_batch, args.scan_every, args.png_scans)
         pages = sum(pymupdf.open(p).page_count for p in paths)
         # The floor is the shortest run and the most disturbed by a busy machine: best of 3.
         rows = [("raw pymupdf extraction (floor)", min(timed(raw_extraction, paths) for _ in range(3)))]
+        if _has_images(paths):
+            rows.append(("floor + every image decoded once", min(timed(decode_floor, paths) for _ in range(2))))
         (Path(tmp) / "one").mkdir()
         one_page = build_batch(Path(tmp) / "one", 1, 1)
         # Start-up: a one-page file takes nearly nothing beyond it (best of 2).

@@ -35,6 +35,7 @@ def main() -> None:
     warm_up(config)
     gc.collect()
     gc.freeze()  # as the batch does before it forks its workers
+    gc.set_threshold(10_000, 10, 10)  # as each worker sets it (batch._worker)
     spent = dict.fromkeys(("ingest", "locate", "grounds", "personal data", "checks"), 0.0)
     pages = 0
     for path in sorted(args.folder.rglob("*.pdf")):
