@@ -69,6 +69,19 @@ def test_json_follows_the_pinned_interface(scan_json, tmp_path):
         assert f["severity"] in {"error", "warning", "info"}
 
 
+def test_json_has_one_line_per_file_redaction_and_finding(cli, tmp_path):
+    doc = _text_file(tmp_path, "verslag-coördinatie.txt", "Behandeld door [REDACTED] (5.1.2e) en █████.\nBel 06-12345678.\n")
+    out = tmp_path / "report.json"
+    cli("scan", str(doc), "--format", "json", "--output", str(out), "--timeout-per-file", "0", "--show-personal-data")
+    text = out.read_text(encoding="utf-8")
+    report = json.loads(text)
+    items = report["files"] + report["redactions"] + report["findings"]
+    assert len(report["redactions"]) >= 2 and len(report["findings"]) >= 2
+    one_line = [json.loads(line.strip().rstrip(",")) for line in text.splitlines() if line.startswith("    {")]
+    assert one_line == items
+    assert "coördinatie" in text  # written as UTF-8, not escaped
+
+
 def test_unreadable_input_is_one_line_exit_2_and_batch_goes_on(cli, scan_json, tmp_path):
     good = _text_file(tmp_path, "good.txt", "Behandeld door [REDACTED].\n")
     bad = tmp_path / "kapot.pdf"

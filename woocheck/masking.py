@@ -5,6 +5,7 @@ Enough stays to let a reviewer find the spot; not enough to identify the person.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Kinds whose text is not personal data (a marker, a ground label): shown as is.
 UNMASKED_KINDS = {"REDACTION", "GROUND", "MARKER", "FILE"}
@@ -18,6 +19,7 @@ def _word(w: str) -> str:
     return w[0] + "*" * (len(w) - 1)
 
 
+@lru_cache(maxsize=1 << 14)  # a batch names the same people on page after page
 def mask(text: str, kind: str = "") -> str:
     if not text or kind in UNMASKED_KINDS:
         return text
