@@ -15,7 +15,7 @@ from datetime import date
 from typing import Optional
 
 from ..config import Config
-from ..model import Document, Ground, Redaction
+from ..model import Document, Ground, Page, Redaction
 from . import associate as _associate
 from . import catalogue as _catalogue
 from . import dates as _dates
@@ -84,7 +84,7 @@ def attach(doc: Document, redactions: list[Redaction], config: Config) -> Ground
     return Grounded(redactions=out, legend=legend, date=when, date_source=source, catalogue=cat)
 
 
-def _ask_lettering(page, done: list[Redaction]) -> None:
+def _ask_lettering(page: Page, done: list[Redaction]) -> None:
     """Whether the page's ungrounded raster boxes show an unreadable label (WOO201 asks).
 
     Asked now, while the page's scan is decoded (ingest/decoded.py keeps few pages): asked

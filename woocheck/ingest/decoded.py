@@ -92,20 +92,24 @@ class _PageCopy:
         items = page.get_images(full=True)
         # A name used for two images (each in a form of its own) cannot be told apart. One
         # image under several names is fine (a PDF writer that stores identical images once,
-        # such as the blank strips of a scan): it is drawn at the places of all of them.
+        # such as the blank strips of a scan): it is drawn at the places of all of them. An
+        # image is used only if every place it is drawn at is known.
         names = [item[7] for item in items]
         by_xref: dict[int, _Image] = {}
+        unfit: set[int] = set()
         for xref, smask, width, height, bpc, cs, _alt, name, filt, referencer in items:
             if referencer or smask or bpc != 8 or filt != "DCTDecode" or cs not in _COMPONENTS:
-                continue
-            if names.count(name) != 1 or not places.get(name):
-                continue
-            if xref not in by_xref:
-                if any(self.doc.xref_get_key(xref, k)[0] != "null" for k in ("Mask", "SMask", "Decode", "DecodeParms")):
-                    continue
-                by_xref[xref] = _Image(xref, width, height, _COMPONENTS[cs])
-            by_xref[xref].places += places[name]
-        self.images: list[_Image] = list(by_xref.values())
+                unfit.add(xref)
+            elif names.count(name) != 1 or not places.get(name):
+                unfit.add(xref)
+            elif xref not in unfit:
+                if xref not in by_xref:
+                    if any(self.doc.xref_get_key(xref, k)[0] != "null" for k in ("Mask", "SMask", "Decode", "DecodeParms")):
+                        unfit.add(xref)
+                        continue
+                    by_xref[xref] = _Image(xref, width, height, _COMPONENTS[cs])
+                by_xref[xref].places += places[name]
+        self.images: list[_Image] = [im for xref, im in by_xref.items() if xref not in unfit]
 
     def _swap(self, images: list[_Image]) -> bool:
         """Store `images` decoded in the copy; False when one fails to decode.
