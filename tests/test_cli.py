@@ -69,7 +69,7 @@ def test_json_follows_the_pinned_interface(scan_json, tmp_path):
         assert f["severity"] in {"error", "warning", "info"}
 
 
-def test_json_has_one_line_per_file_redaction_and_finding(cli, tmp_path):
+def test_json_and_sarif_have_one_line_per_item(cli, tmp_path):
     doc = _text_file(tmp_path, "verslag-coördinatie.txt", "Behandeld door [REDACTED] (5.1.2e) en █████.\nBel 06-12345678.\n")
     out = tmp_path / "report.json"
     cli("scan", str(doc), "--format", "json", "--output", str(out), "--timeout-per-file", "0", "--show-personal-data")
@@ -80,6 +80,13 @@ def test_json_has_one_line_per_file_redaction_and_finding(cli, tmp_path):
     one_line = [json.loads(line.strip().rstrip(",")) for line in text.splitlines() if line.startswith("    {")]
     assert one_line == items
     assert "coördinatie" in text  # written as UTF-8, not escaped
+    sarif_out = tmp_path / "report.sarif"
+    cli("scan", str(doc), "--format", "sarif", "--output", str(sarif_out), "--timeout-per-file", "0")
+    sarif_text = sarif_out.read_text(encoding="utf-8")
+    results = json.loads(sarif_text)["runs"][0]["results"]
+    assert len(results) >= 2
+    lines = [json.loads(line.strip().rstrip(",")) for line in sarif_text.splitlines() if line.startswith('        {"ruleId"')]
+    assert lines == results
 
 
 def test_unreadable_input_is_one_line_exit_2_and_batch_goes_on(cli, scan_json, tmp_path):

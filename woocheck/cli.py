@@ -5,6 +5,8 @@ an input that could not be read (the rest of the batch is still scanned and repo
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import sys
 from dataclasses import replace
 from datetime import date
@@ -135,48 +137,64 @@ def scan(
         _err("interrupted")
         raise typer.Exit(130)
 
-    for f in report.files:
-        if f.error:
-            _err(f"{f.path}: {f.error}")
-    if write_baseline:
-        try:
-            n = save_baseline(report, cfg, write_baseline)
-        except OSError as exc:
-            _err(f"{write_baseline}: cannot write baseline ({exc.strerror})")
+    # From here on the report only gets read: a dict per finding for the renderers (80,000
+    # for a 5,000-page batch), fingerprints for the baseline, and no cycles. The collector's
+    # full passes over all those objects took longer than building them (the JSON report's
+    # dicts for 5,000 pages: 1.0-1.7 s -> 0.3 s); memory still goes back by reference counting.
+    with _collector_paused():
+        for f in report.files:
+            if f.error:
+                _err(f"{f.path}: {f.error}")
+        if write_baseline:
+            try:
+                n = save_baseline(report, cfg, write_baseline)
+            except OSError as exc:
+                _err(f"{write_baseline}: cannot write baseline ({exc.strerror})")
+                raise typer.Exit(EXIT_ERROR)
+            _err(f"baseline {write_baseline}: {n} finding(s) recorded as accepted")
+        if accepted is not None:
+            report, suppressed = apply_baseline(report, accepted)
+            if suppressed:
+                _err(f"{suppressed} finding(s) accepted by baseline {baseline} not shown")
+
+        if format == Format.json:
+            from .render.json import render_json
+
+            text = render_json(report, cfg.show_personal_data)
+        elif format == Format.sarif:
+            from .render.sarif import render_sarif
+
+            text = render_sarif(report, cfg.show_personal_data)
+        else:
+            from .render.terminal import render_terminal
+
+            text = render_terminal(report, cfg.show_personal_data, color=sys.stdout.isatty() and output is None)
+        if output:
+            try:
+                output.parent.mkdir(parents=True, exist_ok=True)
+                output.write_text(text, encoding="utf-8")
+            except OSError as exc:
+                _err(f"{output}: cannot write report ({exc.strerror})")
+                raise typer.Exit(EXIT_ERROR)
+        else:
+            sys.stdout.write(text)
+
+        if any(f.error for f in report.files):
             raise typer.Exit(EXIT_ERROR)
-        _err(f"baseline {write_baseline}: {n} finding(s) recorded as accepted")
-    if accepted is not None:
-        report, suppressed = apply_baseline(report, accepted)
-        if suppressed:
-            _err(f"{suppressed} finding(s) accepted by baseline {baseline} not shown")
+        if any(cfg.fails(f.severity) for f in report.findings):
+            raise typer.Exit(EXIT_FINDINGS)
+        raise typer.Exit(EXIT_OK)
 
-    if format == Format.json:
-        from .render.json import render_json
 
-        text = render_json(report, cfg.show_personal_data)
-    elif format == Format.sarif:
-        from .render.sarif import render_sarif
-
-        text = render_sarif(report, cfg.show_personal_data)
-    else:
-        from .render.terminal import render_terminal
-
-        text = render_terminal(report, cfg.show_personal_data, color=sys.stdout.isatty() and output is None)
-    if output:
-        try:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            _err(f"{output}: cannot write report ({exc.strerror})")
-            raise typer.Exit(EXIT_ERROR)
-    else:
-        sys.stdout.write(text)
-
-    if any(f.error for f in report.files):
-        raise typer.Exit(EXIT_ERROR)
-    if any(cfg.fails(f.severity) for f in report.findings):
-        raise typer.Exit(EXIT_FINDINGS)
-    raise typer.Exit(EXIT_OK)
+@contextlib.contextmanager
+def _collector_paused():
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _progress_bar():

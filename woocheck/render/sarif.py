@@ -6,7 +6,6 @@ notification and makes `executionSuccessful` false.
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from ..checks import all_rules
 from ..fingerprint import fingerprint
 from ..masking import mask
 from ..model import Report
+from ._jsontext import dumps
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -94,4 +94,5 @@ def sarif_dict(report: Report, show_personal_data: bool = False) -> dict:
 
 
 def render_sarif(report: Report, show_personal_data: bool = False) -> str:
-    return json.dumps(sarif_dict(report, show_personal_data), indent=2, ensure_ascii=False) + "\n"
+    """SARIF JSON down to each run's lists, each result (and the rules) on a line of its own."""
+    return dumps(sarif_dict(report, show_personal_data), depth=4)
