@@ -4,7 +4,8 @@ Times ingest, locate, grounds, personal data and the checks over the PDFs under 
 (the stages are computed in that order through `pipeline.Context`, as a scan does).
 
 Run: python benchmarks/bench_stages.py [FOLDER]   (e.g. ../shared/corpora/vws-woo; without
-a folder, the 400-page batch of bench_batch.py: 40 files of 10 pages)
+a folder, the 400-page batch of bench_batch.py: 40 files of 10 pages, every fifth a scan,
+or none with --scan-every 0)
 """
 from __future__ import annotations
 
@@ -24,13 +25,14 @@ from woocheck.pipeline import Context
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("folder", type=Path, nargs="?")
+    ap.add_argument("--scan-every", type=int, default=5, help="built batch: every n-th page a scan; 0: none")
     args = ap.parse_args()
     if args.folder is None:
         from bench_batch import build_batch  # this folder is on sys.path when run as a script
 
         built = tempfile.TemporaryDirectory()  # removed when the script ends
         args.folder = Path(built.name)
-        build_batch(args.folder, 40, 10)
+        build_batch(args.folder, 40, 10, scan_every=args.scan_every)
     config = Config()
     warm_up(config)
     gc.collect()
