@@ -15,7 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from woocheck.batch import warm_up
+from woocheck.batch import WORKER_GC_THRESHOLD, warm_up
 from woocheck.checks import all_rules
 from woocheck.config import Config
 from woocheck.ingest import open_document
@@ -37,7 +37,7 @@ def main() -> None:
     warm_up(config)
     gc.collect()
     gc.freeze()  # as the batch does before it forks its workers
-    gc.set_threshold(10_000, 10, 10)  # as each worker sets it (batch._worker)
+    gc.set_threshold(*WORKER_GC_THRESHOLD)  # as each worker sets it
     spent = dict.fromkeys(("ingest", "locate", "grounds", "personal data", "checks"), 0.0)
     pages = 0
     for path in sorted(args.folder.rglob("*.pdf")):

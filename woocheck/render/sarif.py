@@ -30,18 +30,12 @@ def sarif_dict(report: Report, show_personal_data: bool = False) -> dict:
     rules = all_rules()
     index = {r.code: i for i, r in enumerate(rules)}
     results = []
-    masked: dict[tuple[str, str], str] = {}
     for f in report.findings:
         region = {"startLine": f.line} if f.line else None
         location = {"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}}}
         if region:
             location["physicalLocation"]["region"] = region
-        if show_personal_data:
-            text = f.text
-        else:  # mask() is pure, and a batch repeats its names: once per distinct text
-            text = masked.get((f.text, f.kind))
-            if text is None:
-                text = masked[(f.text, f.kind)] = mask(f.text, f.kind)
+        text = f.text if show_personal_data else mask(f.text, f.kind)
         result = {
             "ruleId": f.code,
             "level": LEVEL[f.severity.value],
