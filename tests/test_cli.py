@@ -7,7 +7,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pymupdf
 import pytest
 
 from conftest import ROOT

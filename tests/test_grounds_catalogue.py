@@ -1,8 +1,6 @@
 """The catalogue as data: validation on load, user entries via config, the CLI views."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner

@@ -1,7 +1,6 @@
 """The five real Woo-published meeting documents in ../shared/seeds, scanned end to end."""
 from __future__ import annotations
 
-import json
 
 from conftest import shared_path
 

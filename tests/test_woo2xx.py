@@ -1,7 +1,6 @@
 """WOO201-WOO207 end to end: documents built here, scanned through the public entry points."""
 from __future__ import annotations
 
-import json
 from datetime import date
 
 import pymupdf
