@@ -61,15 +61,24 @@ class Config:
 FAIL_ON = ("error", "warning", "info", "never")
 
 
+def _is(path: Path, test) -> bool:
+    """`test(path)`, False where the path cannot be looked at (a folder this user may not
+    enter): the scan then reports that path itself as unreadable."""
+    try:
+        return test(path)
+    except OSError:
+        return False
+
+
 def find_config(start: Path) -> Optional[Path]:
     """The nearest woocheck.toml, or pyproject.toml with a [tool.woocheck] table, upward."""
     start = start.resolve()
-    for folder in [start, *start.parents] if start.is_dir() else [start.parent, *start.parent.parents]:
+    for folder in [start, *start.parents] if _is(start, Path.is_dir) else [start.parent, *start.parent.parents]:
         candidate = folder / "woocheck.toml"
-        if candidate.is_file():
+        if _is(candidate, Path.is_file):
             return candidate
         candidate = folder / "pyproject.toml"
-        if candidate.is_file():
+        if _is(candidate, Path.is_file):
             try:
                 if "woocheck" in tomllib.loads(candidate.read_text("utf-8")).get("tool", {}):
                     return candidate

@@ -117,6 +117,8 @@ def scan_file(path: str, config: Config) -> FileResult:
         return FileResult(path=str(path), pages=0, error="out of memory while reading")
     except RecursionError:
         return FileResult(path=str(path), pages=0, error="object structure too deeply nested")
+    except OSError as exc:  # the file went away or became unreadable while it was read
+        return FileResult(path=str(path), pages=0, error=unreadable(exc))
     except Exception as exc:  # a bug or an input no one foresaw: report it, keep the batch going
         return FileResult(path=str(path), pages=0, error=f"internal error ({one_line(exc)})")
 
@@ -124,15 +126,25 @@ def scan_file(path: str, config: Config) -> FileResult:
 def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str, Optional[str]]]:
     """Yield (path, error) for every file to scan; folders are walked for supported files.
 
-    Symlinked folders are followed once: a loop is cut by remembering real paths.
+    Symlinked folders are followed once: a loop is cut by remembering real paths. A path
+    that cannot be looked at, and a folder that cannot be listed, come out with an error:
+    what could not be read must never pass as clean (os.walk skips such a folder silently).
     """
     seen_dirs: set[str] = set()
     for raw in paths:
         p = Path(raw)
-        if not p.exists() and not p.is_symlink():
+        try:
+            is_dir = p.is_dir()
+            missing = not is_dir and not p.exists() and not p.is_symlink()
+        except OSError as exc:  # e.g. inside a folder this user may not enter
+            yield str(p), unreadable(exc)
+            continue
+        if missing:
             yield str(p), "no such file or directory"
-        elif p.is_dir():
-            for root, dirs, files in os.walk(p, followlinks=True):
+        elif is_dir:
+            unlisted: list[OSError] = []
+            for root, dirs, files in os.walk(p, followlinks=True, onerror=unlisted.append):
+                yield from _unlisted(unlisted)
                 real = os.path.realpath(root)
                 if real in seen_dirs:
                     dirs[:] = []
@@ -142,8 +154,25 @@ def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str, Optional[str]]]:
                 for name in sorted(files):
                     if Path(name).suffix.lower() in SUPPORTED:
                         yield os.path.join(root, name), None
+            yield from _unlisted(unlisted)
         else:
             yield str(p), None
+
+
+def _unlisted(errors: list[OSError]) -> Iterator[tuple[str, str]]:
+    """The folders os.walk could not list since last asked, each as an error entry."""
+    while errors:
+        exc = errors.pop(0)
+        yield str(exc.filename), f"folder cannot be listed: {unreadable(exc)}"
+
+
+def unreadable(exc: OSError) -> str:
+    """Why a path could not be read, in the words the report uses elsewhere."""
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or directory"
+    return f"cannot be read ({(exc.strerror or one_line(exc)).lower()})"
 
 
 def scan(

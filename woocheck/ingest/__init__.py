@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from pathlib import Path
 from typing import Iterator
 
@@ -39,9 +40,15 @@ def _precheck_pdf(p: Path) -> None:
 @contextlib.contextmanager
 def open_document(path: str | os.PathLike) -> Iterator[Document]:
     p = Path(path)
-    if not p.exists():
-        raise IngestError("no such file")
-    if not p.is_file():
+    try:
+        mode = p.stat().st_mode
+    except FileNotFoundError:
+        raise IngestError("no such file") from None
+    except PermissionError:  # a folder on the way that this user may not enter
+        raise IngestError("permission denied") from None
+    except OSError as exc:
+        raise IngestError(f"cannot be read ({(exc.strerror or type(exc).__name__).lower()})") from None
+    if not stat.S_ISREG(mode):
         raise IngestError("not a regular file")
     if not os.access(p, os.R_OK):
         raise IngestError("permission denied")
