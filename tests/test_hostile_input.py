@@ -139,6 +139,27 @@ def test_huge_and_heavy_files_finish_without_crashing(tmp_path):
         assert r.error is None or ("Traceback" not in r.error and "\n" not in r.error)
 
 
+def test_a_real_100_mb_pdf_is_checked_in_full(cli, tmp_path):
+    """Not only a header and zeros: a readable 100 MB PDF (a page and a large attachment,
+    as a dossier with measurement data has) is checked, not refused, and left unchanged."""
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "Bijlage: zie het ingesloten bestand.")
+    doc.embfile_add("meetgegevens.bin", os.urandom(100 * 1024 * 1024), filename="meetgegevens.bin")
+    big = tmp_path / "dossier.pdf"
+    doc.save(big)
+    assert big.stat().st_size > 100 * 1024 * 1024
+    before = _sha(big)
+    out = tmp_path.parent / "big-report.json"
+    code, _, err = cli("scan", big, "--format", "json", "--output", out)
+    import json
+
+    report = json.loads(out.read_text())
+    assert report["files"][0]["error"] is None, err
+    assert [f["code"] for f in report["findings"]] == ["WOO404"]  # the attachment, found
+    assert code == 1
+    assert _sha(big) == before
+
+
 def test_deeply_nested_objects_do_not_crash(tmp_path):
     """A page whose resources nest 5,000 arrays deep, and an Info dictionary likewise."""
     deep = b"[" * 5000 + b"]" * 5000
