@@ -31,6 +31,54 @@ def test_baseline_accepts_known_findings_and_fails_on_new_ones(cli, tmp_path):
     assert out.count("WOO201") == 1  # only the new one is shown
 
 
+def test_baseline_holds_however_the_files_are_named(cli, tmp_path, monkeypatch):
+    """Written at the repository root with relative paths; CI names the files absolutely, a
+    colleague runs from a subfolder, or the repository is checked out somewhere else."""
+    repo = tmp_path / "repo"
+    (repo / "besluit").mkdir(parents=True)
+    _doc(repo / "besluit", "Behandeld door [REDACTED].\nGeheim: Jan Klaassen, 06-12345678\n")
+    monkeypatch.chdir(repo)
+    code, _, err = cli("scan", "besluit", "--write-baseline", ".woocheck-baseline.json", "--timeout-per-file", "0")
+    assert code == 1 and "recorded" in err
+    entries = json.loads((repo / ".woocheck-baseline.json").read_text())["findings"]
+    assert {e["path"] for e in entries} == {"besluit/notulen.txt"}
+
+    def scan_from(cwd: Path, *args: str) -> int:
+        monkeypatch.chdir(cwd)
+        code, out, _ = cli("scan", *args, "--timeout-per-file", "0")
+        return code
+
+    assert scan_from(repo, str(repo / "besluit"), "--baseline", str(repo / ".woocheck-baseline.json")) == 0
+    assert scan_from(repo / "besluit", ".", "--baseline", "../.woocheck-baseline.json") == 0
+    moved = tmp_path / "elders" / "checkout"
+    moved.parent.mkdir()
+    repo.rename(moved)
+    assert scan_from(tmp_path, str(moved / "besluit"), "--baseline", str(moved / ".woocheck-baseline.json")) == 0
+    # and a finding that is new still fails, wherever it is run from
+    (moved / "besluit" / "notulen.txt").write_text("Geheim: Jan Klaassen, 06-12345678, BSN 111222333\n", encoding="utf-8")
+    assert scan_from(moved / "besluit", ".", "--baseline", "../.woocheck-baseline.json") == 1
+
+
+def test_baseline_written_before_paths_counted_from_its_folder_still_holds(cli, tmp_path, monkeypatch):
+    """Such a baseline fingerprinted each path as given; the same run still matches it."""
+    from woocheck.config import Config
+    from woocheck.fingerprint import fingerprint
+    from woocheck.pipeline import scan
+
+    doc = _doc(tmp_path, "Geheim: Jan Klaassen, 06-12345678\n")
+    findings = scan([str(doc)], Config()).findings
+    assert findings
+    old = {"woocheck-baseline": 1, "version": "0.1.0", "config": {}, "findings": [
+        {"path": f.path, "code": f.code, "fingerprint": fingerprint(f)} for f in findings
+    ]}
+    ci = tmp_path / "ci"
+    ci.mkdir()
+    (ci / "baseline.json").write_text(json.dumps(old))
+    monkeypatch.chdir(ci)  # the documents are not below the baseline's folder
+    code, _, err = cli("scan", str(doc), "--baseline", "baseline.json", "--timeout-per-file", "0")
+    assert code == 0 and f"{len(findings)} finding(s) accepted" in err
+
+
 def test_unreadable_baseline_is_a_usage_error(cli, tmp_path):
     doc = _doc(tmp_path, "tekst\n")
     bad = tmp_path / "b.json"

@@ -2,17 +2,21 @@
 
 The file holds no personal data in clear and no coordinates (see fingerprint.py), plus
 the configuration it was made with, so a reviewer can tell what was accepted and how.
+Paths count from the baseline's own folder, so the baseline that a reviewer wrote at the
+root of a disclosure repository still holds when CI names the files absolutely or a
+colleague runs woocheck from a subfolder.
 """
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
 from . import __version__
 from .config import Config
-from .fingerprint import fingerprint
+from .fingerprint import baseline_path, fingerprint
 from .model import Report
 
 FORMAT = 1
@@ -23,13 +27,22 @@ class BaselineError(Exception):
 
 
 def write_baseline(report: Report, config: Config, path: Path) -> int:
+    root = _folder_of(path)
     entries = sorted(
-        ({"path": f.path, "code": f.code, "fingerprint": fingerprint(f)} for f in report.findings),
+        (
+            {"path": baseline_path(f.path, root), "code": f.code, "fingerprint": fingerprint(f, root)}
+            for f in report.findings
+        ),
         key=lambda e: (e["path"], e["code"], e["fingerprint"]),
     )
     data = {"woocheck-baseline": FORMAT, "version": __version__, "config": config.as_dict(), "findings": entries}
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return len(entries)
+
+
+def _folder_of(path: Path) -> str:
+    """Paths in a baseline count from the folder it lies in (see fingerprint)."""
+    return os.path.dirname(os.path.abspath(path))
 
 
 def load_baseline(path: Path) -> Counter:
@@ -42,18 +55,23 @@ def load_baseline(path: Path) -> Counter:
         raise BaselineError(f"{path}: cannot read baseline ({type(exc).__name__})") from None
 
 
-def apply_baseline(report: Report, accepted: Counter) -> tuple[Report, int]:
-    """Drop findings the baseline accepts (each accepted fingerprint once per entry)."""
+def apply_baseline(report: Report, accepted: Counter, path: Path) -> tuple[Report, int]:
+    """Drop findings the baseline at `path` accepts (each accepted fingerprint once per entry).
+
+    A finding matches by its path relative to the baseline's folder or, for baselines
+    written before paths counted from there, by its path exactly as given on this run."""
+    root = _folder_of(path)
     left = Counter(accepted)
     suppressed = 0
     files = []
     for f in report.files:
         kept = []
         for x in f.findings:
-            fp = fingerprint(x)
-            if left[fp] > 0:
-                left[fp] -= 1
-                suppressed += 1
+            for fp in (fingerprint(x, root), fingerprint(x)):
+                if left[fp] > 0:
+                    left[fp] -= 1
+                    suppressed += 1
+                    break
             else:
                 kept.append(x)
         files.append(replace(f, findings=tuple(kept)))

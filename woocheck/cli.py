@@ -151,7 +151,7 @@ def scan(
                 raise typer.Exit(EXIT_ERROR)
             _err(f"baseline {write_baseline}: {n} finding(s) recorded as accepted")
         if accepted is not None:
-            report, suppressed = apply_baseline(report, accepted)
+            report, suppressed = apply_baseline(report, accepted, baseline)
             if suppressed:
                 _err(f"{suppressed} finding(s) accepted by baseline {baseline} not shown")
 
