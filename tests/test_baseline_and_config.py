@@ -108,6 +108,18 @@ def test_pyproject_tool_table_and_per_path_ignores(cli, tmp_path):
     assert code == 1
 
 
+def test_per_path_ignores_count_from_the_config_files_folder(cli, tmp_path, monkeypatch):
+    """"bijlagen/*.txt" holds when the files are named absolutely or from a subfolder."""
+    (tmp_path / "woocheck.toml").write_text('[per-path-ignores]\n"bijlagen/*.txt" = ["WOO103"]\n')
+    (tmp_path / "bijlagen").mkdir()
+    doc = _doc(tmp_path / "bijlagen", "Bel Jan Klaassen op 06-12345678.\n", "bijlage.txt")
+    for cwd, arg in ((tmp_path, "bijlagen"), (tmp_path, str(doc)), (tmp_path / "bijlagen", "."), (tmp_path.parent, str(doc))):
+        monkeypatch.chdir(cwd)
+        code, out, _ = cli("scan", arg, "--format", "json", "--timeout-per-file", "0", "--fail-on", "never")
+        codes = {f["code"] for f in json.loads(out)["findings"]}
+        assert "WOO101" in codes and "WOO103" not in codes, (cwd, arg, codes)
+
+
 def test_config_errors_name_the_file_and_the_key(cli, tmp_path):
     cfg = tmp_path / "woocheck.toml"
     cfg.write_text('ignor = ["WOO201"]\n')

@@ -16,7 +16,8 @@ from pathlib import Path
 
 from . import __version__
 from .config import Config
-from .fingerprint import baseline_path, fingerprint
+from .fingerprint import fingerprint
+from .paths import path_from
 from .model import Report
 
 FORMAT = 1
@@ -30,7 +31,7 @@ def write_baseline(report: Report, config: Config, path: Path) -> int:
     root = _folder_of(path)
     entries = sorted(
         (
-            {"path": baseline_path(f.path, root), "code": f.code, "fingerprint": fingerprint(f, root)}
+            {"path": path_from(f.path, root), "code": f.code, "fingerprint": fingerprint(f, root)}
             for f in report.findings
         ),
         key=lambda e: (e["path"], e["code"], e["fingerprint"]),

@@ -5,6 +5,7 @@ An explicit object passed down the pipeline, never a global.
 from __future__ import annotations
 
 import fnmatch
+import os
 import tomllib
 from dataclasses import dataclass, replace
 from datetime import date
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from .model import Severity
+from .paths import path_from
 
 
 class ConfigError(Exception):
@@ -36,11 +38,18 @@ class Config:
         if any(code.startswith(i) for i in self.ignore):
             return False
         for pattern, codes in self.per_path_ignores:
-            if (fnmatch.fnmatch(path, pattern) or fnmatch.fnmatch(Path(path).name, pattern)) and any(
-                code.startswith(c) for c in codes
-            ):
+            if any(code.startswith(c) for c in codes) and any(fnmatch.fnmatch(form, pattern) for form in self._forms(path)):
                 return False
         return True
+
+    def _forms(self, path: str) -> tuple[str, ...]:
+        """What a per-path pattern is tried on: the path as given, its file name, and the
+        path counted from the config file's folder, so "bijlagen/*.pdf" still holds when
+        CI names the files absolutely or woocheck runs from another folder."""
+        forms = (path, Path(path).name)
+        if self.source and path:
+            forms += (path_from(path, os.path.dirname(os.path.abspath(self.source))),)
+        return forms
 
     def fails(self, severity: Severity) -> bool:
         if self.fail_on == "never":
