@@ -17,8 +17,8 @@ from pathlib import Path
 from . import __version__
 from .config import Config
 from .fingerprint import fingerprint
-from .paths import path_from
 from .model import Report
+from .paths import path_from
 
 FORMAT = 1
 

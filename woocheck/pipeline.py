@@ -13,7 +13,7 @@ from typing import Iterable, Iterator, Optional
 from . import __version__
 from .checks import Rule, all_rules
 from .config import Config
-from .errors import one_line
+from .errors import one_line, unreadable
 from .ingest import SUPPORTED, IngestError, open_document
 from .model import Document, FileResult, Finding, PersonalData, Redaction, Report
 
@@ -164,15 +164,6 @@ def _unlisted(errors: list[OSError]) -> Iterator[tuple[str, str]]:
     while errors:
         exc = errors.pop(0)
         yield str(exc.filename), f"folder cannot be listed: {unreadable(exc)}"
-
-
-def unreadable(exc: OSError) -> str:
-    """Why a path could not be read, in the words the report uses elsewhere."""
-    if isinstance(exc, PermissionError):
-        return "permission denied"
-    if isinstance(exc, FileNotFoundError):
-        return "no such file or directory"
-    return f"cannot be read ({(exc.strerror or one_line(exc)).lower()})"
 
 
 def scan(

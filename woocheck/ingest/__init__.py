@@ -11,6 +11,7 @@ import stat
 from pathlib import Path
 from typing import Iterator
 
+from ..errors import unreadable
 from ..model import Document
 
 PDF_SUFFIXES = {".pdf"}
@@ -44,10 +45,8 @@ def open_document(path: str | os.PathLike) -> Iterator[Document]:
         mode = p.stat().st_mode
     except FileNotFoundError:
         raise IngestError("no such file") from None
-    except PermissionError:  # a folder on the way that this user may not enter
-        raise IngestError("permission denied") from None
-    except OSError as exc:
-        raise IngestError(f"cannot be read ({(exc.strerror or type(exc).__name__).lower()})") from None
+    except OSError as exc:  # e.g. a folder on the way that this user may not enter
+        raise IngestError(unreadable(exc)) from None
     if not stat.S_ISREG(mode):
         raise IngestError("not a regular file")
     if not os.access(p, os.R_OK):
