@@ -5,6 +5,7 @@ an input that could not be read (the rest of the batch is still scanned and repo
 """
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import replace
 from datetime import date
@@ -122,9 +123,7 @@ def scan(
         _err(str(exc))
         raise typer.Exit(EXIT_ERROR)
 
-    progress = None
-    if sys.stdout.isatty() and sys.stderr.isatty():  # a person is watching; never in CI logs
-        progress = _progress_bar()
+    progress = _progress_bar() if _person_watching() else None
     try:
         if progress:
             with progress[0]:
@@ -182,6 +181,15 @@ def scan(
         if any(cfg.fails(f.severity) for f in report.findings):
             raise typer.Exit(EXIT_FINDINGS)
         raise typer.Exit(EXIT_OK)
+
+
+def _person_watching() -> bool:
+    """Whether to show a progress bar (on stderr): stderr is a terminal, whatever stdout is
+    (`woocheck scan ... --format sarif > report.sarif` still has a person waiting), and this
+    is no CI job. CI=true is set by GitHub Actions, GitLab CI and most others, some of which
+    give the job a terminal; a bar there would fill the log."""
+    ci = os.environ.get("CI", "").strip().lower()
+    return sys.stderr.isatty() and ci in ("", "0", "false", "no")
 
 
 def _progress_bar():
