@@ -160,6 +160,25 @@ def test_a_real_100_mb_pdf_is_checked_in_full(cli, tmp_path):
     assert _sha(big) == before
 
 
+def test_words_millions_of_points_wide_do_not_exhaust_the_worker(tmp_path):
+    """A damaged content stream that sets a huge character spacing (Tc) spreads each word
+    over millions of points; the spatial index once listed every 64-point cell such a box
+    covers, ran out of memory and time, and the file came back "timed out". Found by
+    mutating the x-ray suite."""
+    lines = b"".join(b"BT /F1 10 Tf 10000000 Tc 72 %d Td (Jan de Vries belde over de regeling) Tj ET\n" % (800 - 12 * i) for i in range(40))
+    lines += b"1 1 1 rg BT /F1 10 Tf 72 20 Td (tekst in wit) Tj ET\n"  # hidden text: WOO304 indexes the words
+    _raw_pdf(tmp_path / "spread.pdf", [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+        _stream(lines),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ])
+    (r,) = run_batch([str(tmp_path / "spread.pdf")], Config(), jobs=1, timeout=60, memory_mb=2048)
+    assert r.error is None, r.error
+    assert "WOO304" in {f.code for f in r.findings}  # the glyphs are off the page: hidden text
+
+
 def test_deeply_nested_objects_do_not_crash(tmp_path):
     """A page whose resources nest 5,000 arrays deep, and an Info dictionary likewise."""
     deep = b"[" * 5000 + b"]" * 5000

@@ -328,30 +328,55 @@ def _diagonal_lines(d: Drawing) -> int:
 
 
 class Grid:
-    """A coarse spatial index, so pages with thousands of paths stay linear, not quadratic."""
+    """A coarse spatial index, so pages with thousands of paths stay linear, not quadratic.
+
+    `near` gives every item whose rect may meet the one asked about (a superset: callers
+    test the exact overlap). A rect over more than MAX_CELLS cells, or with a coordinate
+    that is not finite, is kept in one list that every question gets: a damaged font can
+    give a word a box billions of points wide, whose cells would fill the memory.
+    """
 
     CELL = 64.0  # points; about a text line's width in words, several lines high
+    MAX_CELLS = 1024  # 2,048 points square: more than any page a Woo document has
 
     def __init__(self) -> None:
         self.cells: dict[tuple[int, int], list[int]] = {}
+        self.wide: list[int] = []
 
-    def _keys(self, r: BBox):
+    def _span(self, r: BBox) -> Optional[tuple[int, int, int, int]]:
+        """The cell numbers a rect runs over, None when it runs over too many to list."""
         c = self.CELL
-        for i in range(int(r[0] // c), int(r[2] // c) + 1):
-            for j in range(int(r[1] // c), int(r[3] // c) + 1):
-                yield (i, j)
+        try:
+            i0, j0, i1, j1 = int(r[0] // c), int(r[1] // c), int(r[2] // c), int(r[3] // c)
+        except (OverflowError, ValueError):  # an infinite or NaN coordinate
+            return None
+        if i1 < i0 or j1 < j0:  # an inverted rect meets nothing: no cells, and no loop
+            return 0, 0, -1, -1  # over a billion columns of an empty row
+        if (i1 - i0 + 1) * (j1 - j0 + 1) > self.MAX_CELLS:
+            return None
+        return i0, j0, i1, j1
 
     def add(self, k: int, r: BBox) -> None:
-        c = self.CELL
-        i0, j0, i1, j1 = int(r[0] // c), int(r[1] // c), int(r[2] // c), int(r[3] // c)
+        span = self._span(r)
+        if span is None:
+            self.wide.append(k)
+            return
+        i0, j0, i1, j1 = span
         if i0 == i1 and j0 == j1:  # most words and boxes: one cell (a third of locate's time)
             self.cells.setdefault((i0, j0), []).append(k)
             return
-        for key in self._keys(r):
-            self.cells.setdefault(key, []).append(k)
+        for i in range(i0, i1 + 1):
+            for j in range(j0, j1 + 1):
+                self.cells.setdefault((i, j), []).append(k)
 
     def near(self, r: BBox) -> set[int]:
-        return {k for key in self._keys(r) for k in self.cells.get(key, ())}
+        span = self._span(r)
+        if span is None:  # a question too wide to list: every item
+            return {k for ks in self.cells.values() for k in ks}.union(self.wide)
+        i0, j0, i1, j1 = span
+        found = {k for i in range(i0, i1 + 1) for j in range(j0, j1 + 1) for k in self.cells.get((i, j), ())}
+        found.update(self.wide)
+        return found
 
 
 def _hatch_boxes(page: Page, fills: list[Box]) -> list[Box]:
