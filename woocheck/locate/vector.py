@@ -350,8 +350,10 @@ class Grid:
             i0, j0, i1, j1 = int(r[0] // c), int(r[1] // c), int(r[2] // c), int(r[3] // c)
         except (OverflowError, ValueError):  # an infinite or NaN coordinate
             return None
-        if i1 < i0 or j1 < j0:  # an inverted rect meets nothing: no cells, and no loop
-            return 0, 0, -1, -1  # over a billion columns of an empty row
+        # An inverted rect meets nothing. Its span is made empty, so that no loop runs
+        # down a billion columns of an empty row.
+        if i1 < i0 or j1 < j0:
+            return 0, 0, -1, -1
         if (i1 - i0 + 1) * (j1 - j0 + 1) > self.MAX_CELLS:
             return None
         return i0, j0, i1, j1
