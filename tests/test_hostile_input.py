@@ -7,7 +7,6 @@ import zlib
 from pathlib import Path
 
 import pymupdf
-import pytest
 
 from woocheck.batch import run_batch
 from woocheck.config import Config
