@@ -9,7 +9,6 @@ colleague runs woocheck from a subfolder.
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -18,7 +17,7 @@ from . import __version__
 from .config import Config
 from .fingerprint import fingerprint
 from .model import Report
-from .paths import path_from
+from .paths import folder_of, path_from
 
 FORMAT = 1
 
@@ -28,7 +27,7 @@ class BaselineError(Exception):
 
 
 def write_baseline(report: Report, config: Config, path: Path) -> int:
-    root = _folder_of(path)
+    root = folder_of(path)
     entries = sorted(
         (
             {"path": path_from(f.path, root), "code": f.code, "fingerprint": fingerprint(f, root)}
@@ -39,11 +38,6 @@ def write_baseline(report: Report, config: Config, path: Path) -> int:
     data = {"woocheck-baseline": FORMAT, "version": __version__, "config": config.as_dict(), "findings": entries}
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return len(entries)
-
-
-def _folder_of(path: Path) -> str:
-    """Paths in a baseline count from the folder it lies in (see fingerprint)."""
-    return os.path.dirname(os.path.abspath(path))
 
 
 def load_baseline(path: Path) -> Counter:
@@ -61,18 +55,19 @@ def apply_baseline(report: Report, accepted: Counter, path: Path) -> tuple[Repor
 
     A finding matches by its path relative to the baseline's folder or, for baselines
     written before paths counted from there, by its path exactly as given on this run."""
-    root = _folder_of(path)
+    root = folder_of(path)
     left = Counter(accepted)
     suppressed = 0
     files = []
     for f in report.files:
         kept = []
         for x in f.findings:
-            for fp in (fingerprint(x, root), fingerprint(x)):
-                if left[fp] > 0:
-                    left[fp] -= 1
-                    suppressed += 1
-                    break
+            fp = fingerprint(x, root)
+            if left[fp] <= 0:
+                fp = fingerprint(x)  # a baseline written before paths counted from its folder
+            if left[fp] > 0:
+                left[fp] -= 1
+                suppressed += 1
             else:
                 kept.append(x)
         files.append(replace(f, findings=tuple(kept)))

@@ -5,7 +5,6 @@ An explicit object passed down the pipeline, never a global.
 from __future__ import annotations
 
 import fnmatch
-import os
 import tomllib
 from dataclasses import dataclass, replace
 from datetime import date
@@ -13,7 +12,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from .model import Severity
-from .paths import path_from
+from .paths import folder_of, path_from
 
 
 class ConfigError(Exception):
@@ -48,7 +47,7 @@ class Config:
         CI names the files absolutely or woocheck runs from another folder."""
         forms = (path, Path(path).name)
         if self.source and path:
-            forms += (path_from(path, os.path.dirname(os.path.abspath(self.source))),)
+            forms += (path_from(path, folder_of(self.source)),)
         return forms
 
     def fails(self, severity: Severity) -> bool:

@@ -15,3 +15,9 @@ def path_from(path: str, folder: str) -> str:
     except ValueError:
         return real
     return rel.replace(os.sep, "/")
+
+
+def folder_of(file: str | os.PathLike) -> str:
+    """The folder a file lies in, absolute: what a baseline's or a config file's paths
+    count from."""
+    return os.path.dirname(os.path.abspath(file))
