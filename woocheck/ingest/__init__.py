@@ -23,10 +23,9 @@ class IngestError(Exception):
     """A file that cannot be checked. The message is one line, without the path."""
 
 
-def _precheck_pdf(p: Path) -> None:
+def _precheck_pdf(p: Path, size: int) -> None:
     """Refuse what is not a PDF at all. A PDF cut off in transfer still opens (mupdf repairs it) but has lost content, so
     it must not pass as clean: it has to end with %%EOF (give or take trailing junk)."""
-    size = p.stat().st_size
     if size == 0:
         raise IngestError("empty file")
     with p.open("rb") as fh:
@@ -42,12 +41,12 @@ def _precheck_pdf(p: Path) -> None:
 def open_document(path: str | os.PathLike) -> Iterator[Document]:
     p = Path(path)
     try:
-        mode = p.stat().st_mode
+        st = p.stat()
     except FileNotFoundError:
         raise IngestError("no such file") from None
     except OSError as exc:  # e.g. a folder on the way that this user may not enter
         raise IngestError(unreadable(exc)) from None
-    if not stat.S_ISREG(mode):
+    if not stat.S_ISREG(st.st_mode):
         raise IngestError("not a regular file")
     if not os.access(p, os.R_OK):
         raise IngestError("permission denied")
@@ -55,7 +54,7 @@ def open_document(path: str | os.PathLike) -> Iterator[Document]:
     if suffix in PDF_SUFFIXES:
         from . import pdf
 
-        _precheck_pdf(p)
+        _precheck_pdf(p, st.st_size)
         with pdf.open_pdf(p) as doc:
             yield doc
     elif suffix in TEXT_SUFFIXES:
