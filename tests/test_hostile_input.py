@@ -66,8 +66,10 @@ def build_hostile(folder: Path) -> dict[str, str]:
     # Cyclic page tree: the Pages node lists itself as a kid.
     _raw_pdf(folder / "cyclic.pdf", [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [2 0 R] /Count 1 >>"])
     cases["cyclic.pdf"] = ""
-    (folder / "broken_utf8.txt").write_bytes(b"Naam: Jan \xff\xfe de Vries\n")
-    cases["broken_utf8.txt"] = "UTF-8"
+    # Text that is not UTF-8 is read as Windows-1252 when it can be (tests/test_text_encodings.py);
+    # what has NUL bytes or control bytes is binary and cannot be checked.
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)))
+    cases["binary.txt"] = "binary content"
     (folder / "empty.txt").write_bytes(b"")
     cases["empty.txt"] = "empty"
     return cases
