@@ -40,10 +40,16 @@ def findings(half: str, root: Path = UWV):
     from woocheck.pii import find_in_document
 
     config = Config()
+    from woocheck.ingest import IngestError
+
     for path in files(half, root):
-        with open_document(str(path)) as doc:
-            text = doc.pages[0].text
-            items = [p for p in find_in_document(doc, config) if not p.public]
+        try:
+            with open_document(str(path)) as doc:
+                text = doc.pages[0].text
+                items = [p for p in find_in_document(doc, config) if not p.public]
+        except IngestError as exc:
+            print(f"{path}: cannot be checked: {exc}", file=sys.stderr)
+            continue
         yield path, text, len(text.split()), items
 
 

@@ -13,6 +13,7 @@ from typing import Optional
 
 import regex as re
 
+from .evidence import ordinary, weigh
 from .names import lists
 from .recognizers.name_parts import CAPW, IFX, INIT
 
@@ -173,7 +174,9 @@ def analyze_text(text: str) -> list[Hit]:
         hits = [h for h in hits if h.entity != "PERSON" or not in_marker(h)]
     # A title or salutation alone is no name ("Dhr. Dhr.", "Mevrouw" in a header).
     hits = [h for h in hits if h.entity != "PERSON" or not TITLE_ONLY.fullmatch(h.text)]
-    return _resolve(_merge_persons(hits, text))
+    # Evidence for a person, weighed against evidence that it is none (evidence.py).
+    hits = [w for h in _merge_persons(hits, text) if (w := weigh(text, h)) is not None]
+    return _resolve(hits)
 
 
 def spread(pages: list[str], hits: list[list[Hit]], functional) -> list[list[Hit]]:
@@ -181,7 +184,9 @@ def spread(pages: list[str], hits: list[list[Hit]], functional) -> list[list[Hit
     from .recognizers.person import spread_surnames
 
     strong = [h for page in hits for h in page if h.entity == "PERSON" and not h.weak]
-    surnames = {k for h in strong for k in surname_keys(h.text)}
+    # An ordinary word is no surname to look for elsewhere: "Post" of "J. Post" would
+    # make every "Post" at the start of a sentence a name.
+    surnames = {k for h in strong for k in surname_keys(h.text) if not ordinary(k, compounds=True)}
     # A spelled-out given name seen in a full name is the same person when it recurs
     # alone ("Met dank aan Willemijn").
     surnames |= {g.lower() for h in strong if (g := given_name(h.text)) and g.lower() in lists().first_names}
@@ -201,6 +206,8 @@ def spread(pages: list[str], hits: list[list[Hit]], functional) -> list[list[Hit
                 if page[j].entity == "PERSON" and page[j].weak:
                     page[j] = replace(page[j], weak=False, evidence=why)
                 continue
-            added.append(Hit("PERSON", text[s:e], s, e, 0.6, False, why))
+            hit = weigh(text, Hit("PERSON", text[s:e], s, e, 0.6, False, why))
+            if hit is not None:  # the same scorer: "Smit Opleidingen" is a company
+                added.append(hit)
         out.append(sorted(page + added, key=lambda h: (h.start, h.end)))
     return out

@@ -41,14 +41,22 @@ ROLE = (
 )
 GREETING = r"(?:Beste|Geachte|Hoi|Hallo|Hai|Dag|Lieve|Goedemorgen|Goedemiddag|Goedenavond|Dear|Hi)"
 
-_ROLE_RE = re.compile(rf"(?<![\p{{L}}-])(?:{ROLE}){WS}(?:{TITLES}{WS})?(?P<name>{NAME})")
+# The office's place or portfolio may stand between role and name, with a comma:
+# "de burgemeester van Westerwolde, Velema", "gedeputeerde in Drenthe, mr. A. Bos".
+ROLE_PLACE = r"(?:[ ](?:van|in|voor)[ ](?:de[ ]|het[ ])?\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+){0,2}[ ]?,)"
+_ROLE_RE = re.compile(rf"(?<![\p{{L}}-])(?:{ROLE})(?:{ROLE_PLACE}[ ]|{WS})(?:{TITLES}{WS})?(?P<name>{NAME})")
+# Nouns that denote a person, lower case inside a sentence: "collega Smeets", "de
+# aanvrager Yılmaz". Unlike a title they also precede ordinary words ("collega Beleid"),
+# so the name after them must not be one (evidence.py weighs that).
+PERSON_NOUN = r"(?:collega|medewerker|medewerkster|behandelaar|contactpersoon|aanvrager|aanvraagster|verzoeker|verzoekster|betrokkene|cliënt|klant|werknemer|werkneemster|belanghebbende)"
+# No interfix right after the noun: "medewerker van Handhaving" is one of a division.
+_PERSON_NOUN_RE = re.compile(rf"(?<![\p{{L}}-]){PERSON_NOUN}[ ](?:{TITLES}[ ])?(?P<name>(?:{INITS}[ ]?(?:{IFX}[ ])?)?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*)")
 _GREETING_RE = re.compile(
     rf"(?m)^[ \t]*{GREETING}[ \t]+(?:{TITLES}[ \t]+)?(?P<name>{CAPW}(?:[ \t]+(?:{IFX}[ \t]+)?{CAPW}){{0,2}})"
     rf"(?:[ \t]+en[ \t]+(?:{TITLES}[ \t]+)?(?P<name2>{CAPW}(?:[ \t]+(?:{IFX}[ \t]+)?{CAPW}){{0,2}}))?[ \t]*(?=[,!\n]|$)"
 )
 _INITIALS_RE = re.compile(rf"(?<![\p{{L}}.]){INITS}[ ]?(?:{IFX}[ ]+)?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*")
 _FIRST_LAST_RE = re.compile(rf"(?<![\p{{L}}.'’-])(?P<first>{CAPW})(?P<rest>(?:[ ]+{CAPW})?[ ]+(?:{IFX}[ ]+)?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*)")
-_LONE_RE = re.compile(rf"(?<=\p{{Ll}}\p{{Ll}}[,]?[ ]+){CAPW}(?![ ]+\p{{Lu}})(?!-)")
 _TOKEN_RE = re.compile(rf"{INITS}|{IFX}|{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*|\([^()\n]*\)|,|\S+")
 
 _HEADER_RE = re.compile(

@@ -40,8 +40,8 @@ from .name_parts import (
     _LABEL_LINE_RE,
     _LEADING_ROLE,
     _LONE_FIELD_RE,
-    _LONE_RE,
     _OPEN_END,
+    _PERSON_NOUN_RE,
     _PARENS,
     _ROLE_RE,
     _SIGNOFF_RE,
@@ -96,6 +96,9 @@ _ROLE_WORDS = ("minister", "staatssecretaris", "burgemeester", "loco-burgemeeste
 _ROLE_WORDS_EXACT = ("CdK", "CvdK", "SG", "DG")
 # Scanning only from the offices in the text: the role pattern's scan of every character
 # was 0.11-0.15 ms a page (synthetic batch, VWS corpus).
+_person_nouns_in = at_candidates(lambda text: word_starts(text, (
+    "collega", "medewerker", "behandelaar", "contactpersoon", "aanvrager", "aanvraagster", "verzoeker", "verzoekster",
+    "betrokkene", "cliënt", "klant", "werknemer", "werkneemster", "belanghebbende"), (), folds=True))
 _roles_in = at_candidates(lambda text: word_starts(text, _ROLE_WORDS, _ROLE_WORDS_EXACT, folds=True))
 
 
@@ -195,6 +198,7 @@ class PersonRecognizer(PatternRecognizer):
             if span:
                 out.append(_res(self, span[0], span[1], 0.85, "title"))
         out.extend(self._roles(text))
+        out.extend(self._person_nouns(text))
         out.extend(self._greetings(text))
         out.extend(self._headers(text))
         out.extend(self._attendees(text))
@@ -216,7 +220,9 @@ class PersonRecognizer(PatternRecognizer):
             if not span:
                 continue
             words = [w.lower() for w in _cap_tokens(value)]
-            if _INIT_ANY.search(value) or "," in value or any(w in nl.first_names for w in words[:1]) and len(words) >= 2:
+            # Initials, "Achternaam, Voornaam" or a listed first name: a lone capitalised
+            # word on its line ("Hoogachtend,") is furniture, not a name.
+            if _INIT_ANY.search(value) or len(words) >= 2 and ("," in value or words[0] in nl.first_names):
                 s = m.start("v")
                 yield _res(self, s + span[0], s + span[1], 0.7, "a field holding only a name")
 
@@ -234,6 +240,11 @@ class PersonRecognizer(PatternRecognizer):
             if any(c.lower() in not_names for c in caps):
                 continue  # "minister van Justitie", "burgemeester van Utrecht"
             yield _res(self, span[0], span[1], 0.85, "office before the name")
+
+    def _person_nouns(self, text):
+        for m in _person_nouns_in(_PERSON_NOUN_RE, text):
+            s, e = m.span("name")
+            yield _res(self, s, _keep_first_line(text, s, e), 0.75, "person noun before the name")
 
     def _greetings(self, text):
         not_names = lists().not_names
@@ -390,11 +401,7 @@ class PersonRecognizer(PatternRecognizer):
                     and last not in nl.surnames:
                 continue
             yield _res(self, m.start(), m.end(), 0.7, "initials and surname")
-        for m in _LONE_RE.finditer(text):
-            word = m.group().lower()
-            if len(word) < 4 or word not in nl.surnames or word in nl.not_names or word in nl.first_names:
-                continue
-            yield _res(self, m.start(), m.end(), 0.35, "listed surname, no title", weak=True)
+
 
 
 # Groups a and b: the capitalised words, so that the surname key needs no second regex.
