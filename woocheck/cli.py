@@ -39,6 +39,17 @@ def _err(msg: str) -> None:
     print(f"woocheck: {msg}", file=sys.stderr)
 
 
+def _note_missing_lexicon(cfg) -> None:
+    """Say once when names were weighed without the word lists (more false names)."""
+    if not cfg.wants("WOO101"):
+        return
+    from .pii import lexicon
+
+    note = lexicon.missing_note()
+    if note:
+        _err(f"note: {note}")
+
+
 def _split_codes(values: Optional[List[str]]) -> tuple[str, ...]:
     out: list[str] = []
     for v in values or []:
@@ -142,6 +153,7 @@ def scan(
         for f in report.files:
             if f.error:
                 _err(f"{f.path}: {f.error}")
+        _note_missing_lexicon(cfg)
         if write_baseline:
             try:
                 n = save_baseline(report, cfg, write_baseline)
