@@ -41,7 +41,7 @@ from .recognizers.name_parts import CAPW, IFX, INIT, TITLE
 
 # Evidence kinds (the recognizer's `evidence` strings) that name the person's place
 # in the text directly: a title or office before the name, an e-mail address beside it.
-TITLED = frozenset({"title", "office before the name"})
+TITLED = frozenset({"title", "office before the name", "office after the name"})
 PERSON_NOUN = "person noun before the name"
 # Places in a document that hold names (see the recognizer).
 PLACED = frozenset({"e-mail header", "attendee list", "signature", "contact block", "name beside an e-mail address",

@@ -161,7 +161,7 @@ class _RolePatterns:
         # Words between role and name only on one line ("wethouder Wonen\ndhr. X" is a
         # table row above X, not X's office).
         self.before = re.compile(
-            rf"({role})(?:[\s,:]*|(?:[ \t]+(?:van[ \t]+|voor[ \t]+)?\p{{Lu}}[\p{{L}}-]*){{1,3}}[ \t,:]*){TITLE_RUN}$"
+            rf"({role})(?:[\s,:]*|(?:[ \t]+(?:van[ \t]+|voor[ \t]+|in[ \t]+)?(?:de[ \t]+|het[ \t]+)?\p{{Lu}}[\p{{L}}'’-]*){{1,3}}[ \t,:]*){TITLE_RUN}$"
         )
         # A table row: the role in a later column of the same line ("X   Gemeente Y   wethouder").
         self.column = re.compile(rf"[^\n]*?(?:[ ]{{2,}}|\t)(?i:de[ ]+)?({role})")
@@ -169,8 +169,8 @@ class _RolePatterns:
         self.comma_after = re.compile(rf"[ \t]*,[ \t]*(?i:de\s+|het\s+)?({role})")
         # A signature's role line ("Minister van Justitie en Veiligheid", "De staatssecretaris
         # voor ...,"), not a sentence that starts with a role ("De minister wil ...").
-        title_line = r"(?=[ \t]*(?:$|,|\n|(?i:van|voor)\b))"
-        self.line_below = re.compile(rf"[ \t,]*\n[ \t*]*(?i:de\s+|het\s+)?({role}){title_line}", flags=re.M)
+        title_line = r"(?=[ \t]*(?:$|,|\n|(?i:van|voor)\b|\p{Lu}{2,}\b))"  # "Voorzitter Raad van Bestuur UWV"
+        self.line_below = re.compile(rf"[ \t,]*\n(?:[ \t]*\n)?[ \t*]*(?i:de\s+|het\s+)?({role}){title_line}", flags=re.M)
         self.line_above = re.compile(rf"[ \t*]*(?i:de\s+|het\s+)?({role}){title_line}", flags=re.M)
 
 

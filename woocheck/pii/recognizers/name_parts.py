@@ -44,7 +44,14 @@ GREETING = r"(?:Beste|Geachte|Hoi|Hallo|Hai|Dag|Lieve|Goedemorgen|Goedemiddag|Go
 # The office's place or portfolio may stand between role and name, with a comma:
 # "de burgemeester van Westerwolde, Velema", "gedeputeerde in Drenthe, mr. A. Bos".
 ROLE_PLACE = r"(?:[ ](?:van|in|voor)[ ](?:de[ ]|het[ ])?\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+){0,2}[ ]?,)"
-_ROLE_RE = re.compile(rf"(?<![\p{{L}}-])(?:{ROLE})(?:{ROLE_PLACE}[ ]|{WS})(?:{TITLES}{WS})?(?P<name>{NAME})")
+# The name starts with a capital, an initial or a title: "minister van Justitie" and
+# "burgemeester van Noordmark" name an office and its place, not a person "van ...".
+_ROLE_RE = re.compile(rf"(?<![\p{{L}}-])(?:{ROLE})(?:{ROLE_PLACE}[ ]|{WS})(?:{TITLES}{WS})?(?P<name>(?=\p{{Lu}}){NAME})")
+# A role in apposition after the name: "K. Roodhart, gedeputeerde van Noordmark",
+# "Roodhart (CdK Noordmark)".
+_ROLE_AFTER_RE = re.compile(
+    rf"(?<![\p{{L}}.'’-])(?P<name>(?:{INITS}[ ]?)?(?:{CAPW}[ ]){{0,2}}{SURN})[ ]?(?:\([ ]?|,[ ]?(?:de[ ]|het[ ])?)(?:{ROLE})(?![\p{{L}}])"
+)
 # Nouns that denote a person, lower case inside a sentence: "collega Smeets", "de
 # aanvrager Yılmaz". Unlike a title they also precede ordinary words ("collega Beleid"),
 # so the name after them must not be one (evidence.py weighs that).

@@ -43,6 +43,7 @@ from .name_parts import (
     _OPEN_END,
     _PERSON_NOUN_RE,
     _PARENS,
+    _ROLE_AFTER_RE,
     _ROLE_RE,
     _SIGNOFF_RE,
     CAPW,
@@ -96,6 +97,20 @@ _ROLE_WORDS = ("minister", "staatssecretaris", "burgemeester", "loco-burgemeeste
 _ROLE_WORDS_EXACT = ("CdK", "CvdK", "SG", "DG")
 # Scanning only from the offices in the text: the role pattern's scan of every character
 # was 0.11-0.15 ms a page (synthetic batch, VWS corpus).
+def _before_offices(text: str):
+    """Line starts of the lines holding an office: where a name with its office after it
+    can start (the regex tries every character of those lines only)."""
+    starts = word_starts(text, _ROLE_WORDS, _ROLE_WORDS_EXACT, folds=True)
+    if starts is None:
+        return None
+    out = set()
+    for q in starts:
+        line = text.rfind("\n", 0, q) + 1
+        out.update(range(max(line, q - 80), q))
+    return sorted(out)
+
+
+_offices_after_in = at_candidates(_before_offices)
 _person_nouns_in = at_candidates(lambda text: word_starts(text, (
     "collega", "medewerker", "behandelaar", "contactpersoon", "aanvrager", "aanvraagster", "verzoeker", "verzoekster",
     "betrokkene", "cliënt", "klant", "werknemer", "werkneemster", "belanghebbende"), (), folds=True))
@@ -199,6 +214,7 @@ class PersonRecognizer(PatternRecognizer):
                 out.append(_res(self, span[0], span[1], 0.85, "title"))
         out.extend(self._roles(text))
         out.extend(self._person_nouns(text))
+        out.extend(self._roles_after(text))
         out.extend(self._greetings(text))
         out.extend(self._headers(text))
         out.extend(self._attendees(text))
@@ -239,7 +255,16 @@ class PersonRecognizer(PatternRecognizer):
             caps = _cap_tokens(text[span[0]:span[1]])
             if any(c.lower() in not_names for c in caps):
                 continue  # "minister van Justitie", "burgemeester van Utrecht"
+            if text[max(0, m.start() - 1):m.start()] == "(" and text[span[1]:span[1] + 1] == ")":
+                continue  # "Roodhart (CdK Noordmark)": the office's place, its holder before the bracket
             yield _res(self, span[0], span[1], 0.85, "office before the name")
+
+    def _roles_after(self, text):
+        # Tried only before the offices in the text (where a match ends).
+        for m in _offices_after_in(_ROLE_AFTER_RE, text):
+            span = _trim_not_names(text, *m.span("name"))
+            if span:
+                yield _res(self, span[0], span[1], 0.85, "office after the name")
 
     def _person_nouns(self, text):
         for m in _person_nouns_in(_PERSON_NOUN_RE, text):
