@@ -37,7 +37,7 @@ import regex as re
 
 from . import lexicon
 from .names import lists
-from .recognizers.name_parts import CAPW, IFX, INIT, TITLE
+from .recognizers.name_parts import CAPW, IFX, INIT, PLACE_SUFFIX, TITLE
 
 # Evidence kinds (the recognizer's `evidence` strings) that name the person's place
 # in the text directly: a title or office before the name, an e-mail address beside it.
@@ -51,6 +51,7 @@ _INITIAL = re.compile(INIT)
 _TITLE_ONLY = re.compile(rf"{TITLE}")
 _WORD_AFTER = re.compile(rf"[ ]({CAPW})")
 _WORD_BEFORE = re.compile(rf"(?<=[\p{{Ll}},][ ])({CAPW})[ ]$")
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\p{L}])(\p{Ll}{4,})[ ]$")
 _CELL_START_BEFORE = re.compile(rf"(?<![^ \n.])({CAPW})[ ]$")
 _TABLE_ROW_AFTER = re.compile(r"[ \t]+\d[\d.,/-]{3,}")
 _EPONYM_BEFORE = re.compile(r"(?i)(?:ziekte|syndroom|syndrome|wet|methode|model|principe|effect|stelling)\s+van\s+$")
@@ -140,10 +141,15 @@ def weigh(text: str, hit) -> Optional[object]:
     if has_initials and not titled and _LETTERED_ITEM.search(text, max(0, hit.start - 30), hit.start + 1):
         return None  # "Deel B. Beveiligingsovereenkomst", "Bijlage A. Tarieven": a lettered part
     if len(words) >= 2 and common and common[-1] is words[-1] and words[-1].lower() not in nl.surnames \
-            and not FUNCTION.fullmatch(words[-1]):
+            and span.endswith(" " + words[-1]) and not FUNCTION.fullmatch(words[-1]):
         return None  # "Kader Academy", "Anna Smit Begeleiding": a name with a common noun is a business
     if _EPONYM_BEFORE.search(text, max(0, hit.start - 20), hit.start):
         return None
+    if text[hit.end:hit.end + 1] == "-" and text[hit.end + 1:hit.end + 2].islower():
+        return None  # "Beernink-molen": the first part of a compound noun
+    before = _LOWER_WORD_BEFORE.search(text, max(0, hit.start - 40), hit.start)
+    if before and not titled and PLACE_SUFFIX.search(before.group(1)):
+        return None  # "sportpark Abe Lenstra", "stichting Jan Smit": a place or body named after someone
     if _LEGAL_FORM_AFTER.match(text, hit.end):
         return None  # "Kees Smit opleidingen BV": a company named after its owner
     if not titled and part_of_longer_name(text, hit.start, hit.end):

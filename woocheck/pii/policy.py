@@ -153,6 +153,9 @@ _TITLE_BEFORE = re.compile(rf"\b{TITLE_RUN[:-1]}+$")
 _TAG_SPLIT = re.compile(r"[\s,/;]+")
 
 
+_NOT_A_LETTER = r"(?![\p{L}])"
+
+
 class _RolePatterns:
     """The role-dependent patterns of one Officials, compiled once."""
 
@@ -166,6 +169,12 @@ class _RolePatterns:
         # A table row: the role in a later column of the same line ("X   Gemeente Y   wethouder").
         self.column = re.compile(rf"[^\n]*?(?:[ ]{{2,}}|\t)(?i:de[ ]+)?({role})")
         self.inside = re.compile(role)
+        # A plural office before a list of names: "de gedeputeerden Wubbels, T. Brugman
+        # en Van Heck" (the plural of any role: -s, -n, -en; -lid becomes -leden).
+        stem = role[:-len(_NOT_A_LETTER)] if role.endswith(_NOT_A_LETTER) else role
+        plural = rf"(?:{stem}(?:s|n|en)|(?i:\w*leden))(?![\p{{L}}])"
+        name_item = rf"(?:{TITLE_RUN}(?:\p{{Lu}}\.[ ]?)*(?:(?i:van|de|der|den|ter|ten|te|het)[ ]+)*\p{{Lu}}[\p{{L}}'’-]*[ \t]*(?:,|en|&)?[ \t]*)"
+        self.plural_list = re.compile(rf"{plural}[ \t]+{name_item}*$")
         self.comma_after = re.compile(rf"[ \t]*,[ \t]*(?i:de\s+|het\s+)?({role})")
         # A signature's role line ("Minister van Justitie en Veiligheid", "De staatssecretaris
         # voor ...,"), not a sentence that starts with a role ("De minister wil ...").
@@ -213,6 +222,9 @@ def _office(text: str, hit: Hit, off: Officials) -> Optional[str]:
     m = _search_from(pats.before, before, off.role_words)
     if m:
         return f"named as {m.group(1).lower()}"
+    m = pats.plural_list.search(before[-160:]) if "en" in before or "," in before else None
+    if m:
+        return "named in a list of office holders"
     if _search_from(_MOTION, before, _MOTION_WORDS):
         return "named motion or amendment of a member of parliament"
     # "De VNG (dhr. Van der Wal, voorzitter)": a name in brackets right after an org tag.

@@ -55,13 +55,16 @@ _ROLE_AFTER_RE = re.compile(
 # Nouns that denote a person, lower case inside a sentence: "collega Smeets", "de
 # aanvrager Yılmaz". Unlike a title they also precede ordinary words ("collega Beleid"),
 # so the name after them must not be one (evidence.py weighs that).
-PERSON_NOUN = r"(?:collega|medewerker|medewerkster|behandelaar|contactpersoon|aanvrager|aanvraagster|verzoeker|verzoekster|betrokkene|cliënt|klant|werknemer|werkneemster|belanghebbende)"
+PERSON_NOUN = r"(?:[Ff]amilie|[Ff]am\.|collega|medewerker|medewerkster|behandelaar|contactpersoon|aanvrager|aanvraagster|verzoeker|verzoekster|betrokkene|cliënt|klant|werknemer|werkneemster|belanghebbende)"
 # No interfix right after the noun: "medewerker van Handhaving" is one of a division.
-_PERSON_NOUN_RE = re.compile(rf"(?<![\p{{L}}-]){PERSON_NOUN}[ ](?:{TITLES}[ ])?(?P<name>(?:{INITS}[ ]?(?:{IFX}[ ])?)?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*)")
+_PERSON_NOUN_RE = re.compile(rf"(?<![\p{{L}}-]){PERSON_NOUN}[ ](?:{TITLES}[ ])?(?P<name>(?:{INITS}[ ]?)?(?:(?:{INITS}[ ]?|(?=\p{{Lu}})){IFX}[ ])?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*)")
 _GREETING_RE = re.compile(
     rf"(?m)^[ \t]*{GREETING}[ \t]+(?:{TITLES}[ \t]+)?(?P<name>{CAPW}(?:[ \t]+(?:{IFX}[ \t]+)?{CAPW}){{0,2}})"
     rf"(?:[ \t]+en[ \t]+(?:{TITLES}[ \t]+)?(?P<name2>{CAPW}(?:[ \t]+(?:{IFX}[ \t]+)?{CAPW}){{0,2}}))?[ \t]*(?=[,!\n]|$)"
 )
+# "Stapper, M.", "Vries, J. de": the inverted form of headers and reference lists, in
+# running text too.
+_SURNAME_INITIALS_RE = re.compile(rf"(?<![\p{{L}}.'’-])(?:{IFX}[ ])?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*,[ ]?{INITS}(?:[ ]?{IFX}(?![\p{{L}}]))?")
 _INITIALS_RE = re.compile(rf"(?<![\p{{L}}.]){INITS}[ ]?(?:{IFX}[ ]+)?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*")
 _FIRST_LAST_RE = re.compile(rf"(?<![\p{{L}}.'’-])(?P<first>{CAPW})(?P<rest>(?:[ ]+{CAPW})?[ ]+(?:{IFX}[ ]+)?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*)")
 _TOKEN_RE = re.compile(rf"{INITS}|{IFX}|{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*|\([^()\n]*\)|,|\S+")
@@ -88,7 +91,8 @@ _LABEL_LINE_RE = re.compile(r"^[ \t*#]*(?:\p{Lu}[\p{Ll} -]+(?:\t|:)|#|\d+[.)] )"
 
 PLACE_SUFFIX = re.compile(
     r"..(?:zaal|kamer|straat|laan|weg|plein|gebouw|huis|park|school|centrum|prijs|fonds|brug|toren|haven"
-    r"|kade|gracht|singel|markt|hof|dreef|wijk|polder|kazerne|kerk|museum|college|instituut|stichting)$"
+    r"|kade|gracht|singel|markt|hof|dreef|wijk|polder|kazerne|kerk|museum|college|instituut|stichting|hal|stadion"
+    r"|molen|bad|bos|ziekenhuis|kliniek|theater|bibliotheek|academie)$"
 )
 
 # Words that make an entry an organisation or function rather than a person.

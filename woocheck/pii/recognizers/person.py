@@ -44,6 +44,7 @@ from .name_parts import (
     _PERSON_NOUN_RE,
     _PARENS,
     _ROLE_AFTER_RE,
+    _SURNAME_INITIALS_RE,
     _ROLE_RE,
     _SIGNOFF_RE,
     CAPW,
@@ -97,6 +98,14 @@ _ROLE_WORDS = ("minister", "staatssecretaris", "burgemeester", "loco-burgemeeste
 _ROLE_WORDS_EXACT = ("CdK", "CvdK", "SG", "DG")
 # Scanning only from the offices in the text: the role pattern's scan of every character
 # was 0.11-0.15 ms a page (synthetic batch, VWS corpus).
+def _lines_of(block: str):
+    """(line, offset) of each line of a block."""
+    pos = 0
+    for line in block.split("\n"):
+        yield line, pos
+        pos += len(line) + 1
+
+
 def _before_offices(text: str):
     """Line starts of the lines holding an office: where a name with its office after it
     can start (the regex tries every character of those lines only)."""
@@ -112,7 +121,7 @@ def _before_offices(text: str):
 
 _offices_after_in = at_candidates(_before_offices)
 _person_nouns_in = at_candidates(lambda text: word_starts(text, (
-    "collega", "medewerker", "behandelaar", "contactpersoon", "aanvrager", "aanvraagster", "verzoeker", "verzoekster",
+    "familie", "fam.", "collega", "medewerker", "behandelaar", "contactpersoon", "aanvrager", "aanvraagster", "verzoeker", "verzoekster",
     "betrokkene", "cliënt", "klant", "werknemer", "werkneemster", "belanghebbende"), (), folds=True))
 _roles_in = at_candidates(lambda text: word_starts(text, _ROLE_WORDS, _ROLE_WORDS_EXACT, folds=True))
 
@@ -310,6 +319,12 @@ class PersonRecognizer(PatternRecognizer):
                 end += len(line) + 1
                 last = line
             block = text[start:end]
+            if ";" in block:
+                # "Smulders, Bas; Yıldırım, G. (Gökhan)": semicolons part the people, as in
+                # an e-mail header, and a comma stays inside "Achternaam, Voornaam".
+                for line, offset in _lines_of(block):
+                    yield from self._entries(line, start + offset, 0.75, "attendee list")
+                continue
             # Items end at a comma, semicolon or a closing bracket ("X (VNG) Y (IPO)").
             pos = 0
             for piece in _ITEM_SPLIT.split(block):
@@ -415,6 +430,9 @@ class PersonRecognizer(PatternRecognizer):
             if last not in nl.surnames and PLACE_SUFFIX.search(last):
                 continue  # "Tobias Asserzaal", "Willem Alexanderplein": a room or a street
             yield _res(self, m.start(), m.end(), 0.7, "first name and surname")
+        if "," in text:
+            for m in _SURNAME_INITIALS_RE.finditer(text):
+                yield _res(self, m.start(), m.start() + len(m.group().rstrip()), 0.7, "surname and initials")
         for m in _INITIALS_RE.finditer(text, overlapped=True):
             caps = _cap_tokens(m.group())
             last = caps[-1].lower()
