@@ -17,6 +17,7 @@ weighs each against what speaks against it:
   its line, that is not a job title, makes the span part of the name of an
   organisation, a product, a building or an event ("Mark Smit Academy", "Stichting Jan
   Vermeulen"), not a person;
+- a thing: an article right before the name ("bij de Albert Heijn");
 - a company: a legal form later on the line ("B.V.", "VOF", "GmbH") after the name,
   or a common noun as the name's last word ("Jansen Advies");
 - the eponym construction: a disease, syndrome or law named after its discoverer
@@ -51,6 +52,7 @@ _INITIAL = re.compile(INIT)
 _TITLE_ONLY = re.compile(rf"{TITLE}")
 _WORD_AFTER = re.compile(rf"[ ]({CAPW})")
 _WORD_BEFORE = re.compile(rf"(?<=[\p{{Ll}},][ ])({CAPW})[ ]$")
+_ARTICLE_BEFORE = re.compile(r"(?<![\p{L}])(?:de|het|een)[ ]$")
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\p{L}])(\p{Ll}{4,})[ ]$")
 _CELL_START_BEFORE = re.compile(rf"(?<![^ \n.])({CAPW})[ ]$")
 _TABLE_ROW_AFTER = re.compile(r"[ \t]+\d[\d.,/-]{3,}")
@@ -145,6 +147,8 @@ def weigh(text: str, hit) -> Optional[object]:
         return None  # "Kader Academy", "Anna Smit Begeleiding": a name with a common noun is a business
     if _EPONYM_BEFORE.search(text, max(0, hit.start - 20), hit.start):
         return None
+    if not titled and span[:1].isupper() and _ARTICLE_BEFORE.search(text, max(0, hit.start - 6), hit.start):
+        return None  # "bij de Albert Heijn", "in het Jan Smit": an article makes it a thing
     if text[hit.end:hit.end + 1] == "-" and text[hit.end + 1:hit.end + 2].islower():
         return None  # "Beernink-molen": the first part of a compound noun
     before = _LOWER_WORD_BEFORE.search(text, max(0, hit.start - 40), hit.start)

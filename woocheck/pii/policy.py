@@ -151,6 +151,13 @@ _MOTION_SIGNERS = re.compile(r"(?i)over tot de orde van de dag\.?\s*\n(?:[^\n]{1
 _BRACKETS_AFTER = re.compile(r"\s*\(([^()]{1,120})\)")
 _TITLE_BEFORE = re.compile(rf"\b{TITLE_RUN[:-1]}+$")
 _TAG_SPLIT = re.compile(r"[\s,/;]+")
+# A year after the name, perhaps after co-authors: "(Kortekaas, 2021)", "Oudshoorn &
+# Lelieveld, 2019", "Kortekaas, J. (2021). Titel", "Smit et al. (2020)".
+_CITED = re.compile(
+    r"[ ,]*(?:(?:&|en|et al\.?)[ ]+[^()\n.;]{0,40}?(?:\p{Lu}\.[ ]?)*)?[ ,]*(?:et al\.?[ ,]*)?\(?(?:19|20)\d\d[a-z]?(?:[);,:]|\)?\.)"
+)
+# "ir. M.A. Kolkman, hierna te noemen: de Provincie": who signs a covenant for a party.
+_PARTY = re.compile(r"(?i)[ ,]*(?:\([^()\n]{0,40}\)[ ,]*)?hierna(?:[ ]+te[ ]+noemen)?[ ]*:?[ ]*[\"“‘']?(?:de|het)?[ ]*\p{Lu}")
 
 
 _NOT_A_LETTER = r"(?![\p{L}])"
@@ -238,6 +245,10 @@ def _office(text: str, hit: Hit, off: Officials) -> Optional[str]:
             _search_from(_MOTION_SIGNERS, text[max(0, hit.start - 400):hit.start], _MOTION_END_WORDS):
         return "signs a motion as member of parliament"
     after = text[hit.end:hit.end + 160]
+    if _CITED.match(after):
+        return "cited author of published work"
+    if _PARTY.match(after):
+        return "signs for a party to an agreement"
     m = _BRACKETS_AFTER.match(after)
     if m:
         inner = m.group(1)
@@ -354,7 +365,8 @@ def apply(pages: list[str], hits: list[list[Hit]], off: Officials) -> list[list[
             for i, h in enumerate(page_hits):
                 if h.entity == "PERSON" and not h.public:
                     keys = surname_keys(h.text)
-                    hit_key = next((k for k in keys if k in public_keys), None)
+                    # The last surname word decides ("A. Verkerk-Pool" is public "Verkerk-Pool").
+                    hit_key = keys[-1] if keys and keys[-1] in public_keys else None
                     initial = given_initial(h.text)
                     # "K. Uitermark" is not minister "J. Uitermark": a different initial stops it.
                     same_person = initial is None or initial in public_initials.get(hit_key, set()) or \
