@@ -105,7 +105,7 @@ def test_bytes_0xff_0xfe_inside_a_line_are_windows_1252_not_utf16(tmp_path, scan
 
 BINARY = {
     "png header": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x02\x00\x00\x00\x01\x80\x08\x06\x00\x00\x00",
-    "random bytes with NULs": bytes(random.Random(15).randrange(256) for _ in range(4096)) + b"\x00\x00",
+    "random bytes with NULs": random.Random(15).randbytes(4096) + b"\x00\x00",
     "control bytes, no NUL": b"Naam: Jan de Vries\x1b[0m\x07 \xe9\x01\x02 bijlage\n",
     "byte undefined in windows-1252": b"Naam: Jan de Vri\x81s, geboren \xe9\n",
     "small numbers as 16 bits": bytes(b for i in range(200) for b in (i % 7, 0)),
@@ -147,3 +147,20 @@ def test_binary_reasons_name_why(tmp_path, scan_json):
 def test_only_a_byte_order_mark_is_an_empty_file(tmp_path, scan_json, data):
     code, report, _ = scan_json(_file(tmp_path, "bom_only", data))
     assert code == 2 and report["files"][0]["error"] == "empty file"
+
+
+def test_utf8_with_a_stray_nul_is_text(tmp_path, scan_json):
+    # PDF text extraction leaves a NUL where a ligature had no Unicode value.
+    path = tmp_path / "extract.md"
+    body = "De de\x00nitieve versie volgt na het overleg; mail j.vermeer@example.org voor vragen.\n"
+    path.write_bytes((body + "Zonder bijzonderheden verder, de agenda blijft ongewijzigd.\n" * 3).encode("utf-8") * 3)
+    code, report, _ = scan_json(str(path))
+    assert report["files"][0]["error"] is None
+    assert any(f["code"] == "WOO102" for f in report["findings"])
+
+
+def test_many_nuls_are_binary(tmp_path, scan_json):
+    path = tmp_path / "blob.txt"
+    path.write_bytes(b"abc\x00\x00\x01def\x00" * 40)
+    code, report, _ = scan_json(str(path))
+    assert code == 2 and "binary" in report["files"][0]["error"]

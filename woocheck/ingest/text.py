@@ -8,7 +8,9 @@ Dutch offices save text as UTF-8 (with or without a byte-order mark), UTF-16 (No
 2. without NUL bytes, text that is valid UTF-8 is UTF-8 (Windows-1252 text with any
    letter beyond ASCII is practically never valid UTF-8);
 3. with NUL bytes, UTF-16 without a mark when the NULs fall on one side of the byte pairs
-   only (the high byte of Latin letters), else binary;
+   only (the high byte of Latin letters); valid UTF-8 with a stray NUL in a hundred bytes
+   or fewer (PDF text extraction leaves one where a glyph had no Unicode value); else
+   binary;
 4. Windows-1252, only when no byte is a control character other than tab, line feed,
    carriage return and form feed, and none of the five bytes Windows-1252 leaves
    undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) occurs: such a file is binary, not text.
@@ -73,6 +75,13 @@ def decode(data: bytes) -> str:
     if b"\x00" in data:
         codec = _utf16_without_bom(data)
         if codec is None:
+            # Text extracted from a PDF can hold a stray NUL where a glyph had no Unicode
+            # value ("de\x00nitieve"): valid UTF-8 with a few NULs is still text.
+            if data.count(0) * 100 <= len(data):
+                try:
+                    return data.decode("utf-8")
+                except UnicodeDecodeError:
+                    pass
             raise DecodeError("binary content, not text (NUL bytes)")
         try:
             text = data.decode(codec)
