@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Iterable
 
 # Kinds whose text is not personal data (a marker, a ground label): shown as is.
 UNMASKED_KINDS = {"REDACTION", "GROUND", "MARKER", "FILE"}
@@ -34,9 +35,39 @@ def mask(text: str, kind: str = "") -> str:
     return re.sub(r"\S+", lambda m: _word(m.group()), text)
 
 
-def mask_in(context: str, secrets: list[tuple[str, str]]) -> str:
-    """Mask every occurrence of each (text, kind) inside a context string."""
-    for secret, kind in sorted(secrets, key=lambda s: -len(s[0])):
-        if secret and kind not in UNMASKED_KINDS:
-            context = context.replace(secret, mask(secret, kind))
-    return context
+def mask_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> str:
+    """`text` with each span (start, end, kind) of personal data in it masked as `mask`
+    masks that span's text alone.
+
+    For a context window: mask the whole text first, then cut the window from the result,
+    so an item the window cuts in half is still masked. Masking the cut window with the
+    items' texts misses the piece, which no longer matches ("…dbergen (JenV)"). `mask`
+    keeps the length and only ever turns characters into '*', so overlapping spans add up
+    and offsets into `text` stay valid for the result."""
+    spans = sorted((s, e, k) for s, e, k in spans if e > s and k not in UNMASKED_KINDS)
+    if not spans:
+        return text
+    out: list[str] = []
+    done = 0  # text[:done] is in `out`
+    i = 0
+    while i < len(spans):
+        start, end = spans[i][0], spans[i][1]
+        group = [spans[i]]
+        i += 1
+        while i < len(spans) and spans[i][0] < end:  # overlapping spans are masked together
+            group.append(spans[i])
+            end = max(end, spans[i][1])
+            i += 1
+        chars = list(text[start:end])
+        for s, e, kind in group:
+            piece = text[s:e]
+            masked = mask(piece, kind)
+            if len(masked) != len(piece):  # never so today; if it were, hide the whole span
+                masked = re.sub(r"\S", "*", piece)
+            for j, c in enumerate(masked, s - start):
+                if c == "*" and not chars[j].isspace():
+                    chars[j] = "*"
+        out += [text[done:start], "".join(chars)]
+        done = end
+    out.append(text[done:])
+    return "".join(out)

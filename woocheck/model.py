@@ -188,6 +188,10 @@ class Finding:
     span: Optional[tuple[int, int]] = None  # offsets of the hit in Page.text
     line: Optional[int] = None  # 1-based line for text files
     kind: str = ""  # entity type for masking (EMAIL, PERSON, ...), optional
+    # The context with every personal-data item of its text masked before the window was
+    # cut (pipeline.context_of): what reports show unless --show-personal-data. Empty with
+    # a context means it could not be masked, and no context is shown.
+    masked_context: str = ""
 
 
 @dataclass(frozen=True)

@@ -58,6 +58,9 @@ class Context:
 
 
 def context_of(page_text: str, start: int, end: int, width: int = 45) -> str:
+    """The text around [start, end) on one line. For a report without personal data, cut
+    it from the text with every item masked (`masking.mask_spans`), never mask the cut
+    piece: an item the window cuts in half would no longer match and stay readable."""
     a = max(0, start - width)
     b = min(len(page_text), end + width)
     return " ".join(page_text[a:b].split())
@@ -88,6 +91,56 @@ def _complete(f: Finding, doc: Document) -> Finding:
     return replace(f, **changes) if changes else f
 
 
+def _item_span(f: Finding, text: str) -> tuple[int, int, str]:
+    """Where a finding's item lies in the page text. The span may mark only part of it
+    (an e-mail finding marks the local part, its text is the whole address): the item is
+    then masked as a whole, as the report shows it, when the text is found around the span."""
+    start, end = f.span
+    if f.text and text[start:end] != f.text:
+        at = text.find(f.text, max(0, end - len(f.text)), start + len(f.text))
+        if at >= 0:
+            return at, at + len(f.text), f.kind
+    return start, end, f.kind
+
+
+def _masked_contexts(findings: list[Finding], doc: Document, ctx: Context) -> list[Finding]:
+    """Fill in `masked_context` for the findings whose context `_complete` cut from a page:
+    cut from the page text with every personal-data item on it masked, the items reported
+    here and the ones that are not (a check left out by --ignore, an item under a box) alike.
+    Public items (office holders, functional mailboxes) stay readable.
+
+    The personal-data stage runs for this even when no WOO1xx check is selected: a context
+    around a ground or a box must not show the names beside it either. If it fails, those
+    contexts stay empty and reports show none (a failing WOO1xx check says why)."""
+    from dataclasses import replace
+
+    from .masking import mask_spans
+
+    on_page = [f.span is not None and f.page is not None and 1 <= f.page <= len(doc.pages) for f in findings]
+    todo = [i for i, f in enumerate(findings) if on_page[i] and f.context and not f.masked_context]
+    if not todo:
+        return findings
+    try:
+        located = [p for p in ctx.personal_data if not p.public]
+    except Exception:
+        return findings
+    spans: dict[int, list[tuple[int, int, str]]] = {}
+    for p in located:
+        if p.page is not None:
+            spans.setdefault(p.page, []).append((p.start, p.end, p.entity))
+    for f, placed in zip(findings, on_page):
+        if placed:
+            spans.setdefault(f.page, []).append(_item_span(f, doc.pages[f.page - 1].text))
+    masked_pages: dict[int, str] = {}
+    out = list(findings)
+    for i in todo:
+        f = findings[i]
+        if f.page not in masked_pages:
+            masked_pages[f.page] = mask_spans(doc.pages[f.page - 1].text, spans.get(f.page, ()))
+        out[i] = replace(f, masked_context=context_of(masked_pages[f.page], *f.span))
+    return out
+
+
 def scan_document(doc: Document, config: Config, rules: Optional[list[Rule]] = None) -> FileResult:
     ctx = Context(doc, config)
     findings: list[Finding] = []
@@ -101,6 +154,7 @@ def scan_document(doc: Document, config: Config, rules: Optional[list[Rule]] = N
             failed.append(f"{rule.code} ({one_line(exc)})")
             continue
         findings.extend(found)
+    findings = _masked_contexts(findings, doc, ctx)
     findings.sort(key=lambda f: (f.page or 0, f.bbox[1] if f.bbox else 0, f.span[0] if f.span else 0, f.code))
     try:
         redactions = tuple(ctx.redactions)

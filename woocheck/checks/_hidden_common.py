@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from typing import Iterable, Iterator, Optional
 
+from ..masking import mask_spans
 from ..model import Finding, HiddenText, PersonalData, Severity
 
 
@@ -262,7 +263,9 @@ def findings_for(
     seen: set[tuple[str, str, str]] = set()
     pages = PageText(doc)
     for item in items:
-        for hit in personal_hits(item.text, ctx, role(item)):
+        hits = personal_hits(item.text, ctx, role(item))
+        masked = None  # the item's text with every hit masked, for the contexts (see _around)
+        for hit in hits:
             if (keep is not None and not keep(item, hit)) or (not also_on_pages and pages.shows(hit.text)):
                 continue
             key = ("", hit.entity, hit.text) if once_per_text else (item.place, hit.entity, hit.text)
@@ -270,7 +273,9 @@ def findings_for(
                 continue
             seen.add(key)
             bbox: Optional[tuple] = extra(item, "bbox")
-            context = _around(item.text, hit)
+            if masked is None:
+                masked = mask_spans(item.text, [(h.start, h.end, h.entity) for h in hits])
+            context, masked_context = _around(item.text, masked, hit)
             yield Finding(
                 code=code,
                 severity=severity_of(hit),
@@ -281,15 +286,20 @@ def findings_for(
                 text=hit.text,
                 kind=hit.entity,
                 context=context,
+                masked_context=masked_context,
             )
 
 
-def _around(text: str, hit: PersonalData, width: int = 60) -> str:
-    """The hidden text around a hit, for the terminal report (masked there like page context)."""
+def _around(text: str, masked: str, hit: PersonalData, width: int = 60) -> tuple[str, str]:
+    """The hidden text around a hit for the terminal report, in clear and cut from `masked`
+    (the text with every hit in it masked first, so a neighbour the window cuts through is
+    masked too); nothing when the context would be the hit alone."""
     from ..pipeline import context_of
 
     context = context_of(text, hit.start, hit.end, width)
-    return "" if context == " ".join(hit.text.split()) else context
+    if context == " ".join(hit.text.split()):
+        return "", ""
+    return context, context_of(masked, hit.start, hit.end, width)
 
 
 def squash(text: str) -> str:

@@ -8,14 +8,13 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..masking import mask, mask_in
+from ..masking import mask
 from ..model import FileResult, Finding, Report
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def _context(f: Finding, secrets: list[tuple[str, str]], show: bool) -> Text:
-    context = f.context if show else mask_in(f.context, secrets)
+def _context(f: Finding, context: str, show: bool) -> Text:
     hit = f.text if show else mask(f.text, f.kind)
     out = Text("    … ", style="dim")
     i = context.find(hit) if hit else -1
@@ -37,8 +36,10 @@ def _file(console: Console, f: FileResult, show: bool) -> None:
         console.print(Text.assemble(("✓ ", "green"), (f.path, "bold"), (f"  {f.pages} page(s), {len(f.redactions)} redaction(s), no findings", "dim")))
         return
     console.rule(Text(f"{f.path}  ({f.pages} page(s), {len(f.redactions)} redaction(s))", style="bold"), align="left")
-    secrets = [(x.text, x.kind) for x in f.findings if x.text]
     for x in f.findings:
+        # The masked context was cut from text with every item masked (pipeline.context_of);
+        # masking the cut context here would miss an item it cuts in half.
+        context = x.context if show else x.masked_context
         where = f"p.{x.page}" if x.page else "doc"
         if x.line:
             where = f"line {x.line}"
@@ -48,13 +49,13 @@ def _file(console: Console, f: FileResult, show: bool) -> None:
             (f"{where:<8} ", "magenta"),
             x.message,
         )
-        if x.text and not x.context:
+        if x.text and not context:
             head.append(f": {x.text if show else mask(x.text, x.kind)}", style="bold")
-        if x.bbox and not x.context:  # where to look on the page (points from the top left)
+        if x.bbox and not context:  # where to look on the page (points from the top left)
             head.append(f"  at x={x.bbox[0]:.0f} y={x.bbox[1]:.0f}", style="dim")
         console.print(head)
-        if x.context:
-            console.print(_context(x, secrets, show), no_wrap=True, overflow="ellipsis")
+        if context:
+            console.print(_context(x, context, show), no_wrap=True, overflow="ellipsis")
 
 
 def summary_table(report: Report) -> Table:
