@@ -8,10 +8,29 @@ import pytest
         ("Dhr. J. Jansen\nLindelaan 3a\n3512 XY Utrecht", "Lindelaan 3a\n3512 XY Utrecht"),  # two lines
         ("Laan van Nieuw Oost-Indië 5, 2593 BJ Den Haag", "Laan van Nieuw Oost-Indië 5, 2593 BJ Den Haag"),
         ("Van Alkemadelaan 200 2597 AA", "Van Alkemadelaan 200 2597 AA"),  # no comma, no city
+        # number additions (invented addresses)
+        ("Vlierstraat 23a, 4321 BC Oosterhout", "Vlierstraat 23a, 4321 BC Oosterhout"),
+        ("Vlierstraat 23 A, 4321 BC Oosterhout", "Vlierstraat 23 A, 4321 BC Oosterhout"),
+        ("Reigerkade 140-III, 1055 KL Amsterdam", "Reigerkade 140-III, 1055 KL Amsterdam"),
+        ("Reigerkade 140-3, 1055 KL Amsterdam", "Reigerkade 140-3, 1055 KL Amsterdam"),
+        ("Bremlaan 173 bis, 2286 MN Rijswijk", "Bremlaan 173 bis, 2286 MN Rijswijk"),
+        ("Reigerkade 12-hs, 1055 KL Amsterdam", "Reigerkade 12-hs, 1055 KL Amsterdam"),
+        # no postcode: "te <Plaats>", or a known place after a comma or line break
+        ("Zij woont aan de Vlierstraat 23a te Oosterhout.", "Vlierstraat 23a te Oosterhout"),
+        ("woonachtig aan de Hazelaarweg 12 te Emmen", "Hazelaarweg 12 te Emmen"),
+        ("Reigerkade 12 4 hoog te Den Haag", "Reigerkade 12 4 hoog te Den Haag"),
+        ("Burg. de Kempstraat 8 te Zwolle", "Burg. de Kempstraat 8 te Zwolle"),
+        ("Hazelaarweg 12, Emmen", "Hazelaarweg 12, Emmen"),
+        ("Mevrouw A. Mulder\nHazelaarweg 12\nEmmen", "Hazelaarweg 12\nEmmen"),
+        ("Ik woon aan de Beukweg Oost 7 te Smilde.", "Beukweg Oost 7 te Smilde"),  # a compass word
+        ("Vlierstraat-Zuid 12 te Assen", "Vlierstraat-Zuid 12 te Assen"),
+        ("Adres: Vlierstraat 88 kamer 3, 7791 KD Oosterhout", "Vlierstraat 88 kamer 3, 7791 KD Oosterhout"),
+        # two-line block with postcode
+        ("De heer B. Kok\nBeukstraat 4\n9876 ZX Grootegast", "Beukstraat 4\n9876 ZX Grootegast"),
     ],
 )
 def test_street_number_postcode_is_an_address(find, text, expected):
-    assert find(text, "ADDRESS") == [expected]
+    assert find(text, "ADDRESS") == ([expected] if expected else [])
 
 
 @pytest.mark.parametrize(
@@ -22,6 +41,12 @@ def test_street_number_postcode_is_an_address(find, text, expected):
         "Postbus 20011\n2500 EH Den Haag",  # a PO box
         "Kerkstraat 12, 1234 SS Utrecht",  # SS is never issued
         "Kerkstraat 12, 0234 AB Utrecht",  # postcodes start at 1000
+        "Artikel 12 te Amsterdam",  # no street shape
+        "Bijlage 3 te vinden op de website",
+        "In 2020 te Utrecht",
+        "Hazelaarweg 12, Gisteren",  # not a known place after the comma
+        "Retouradres Postbus 12345, 1040 HG Amsterdam",  # a PO box behind a label word
+        "Hoofdstuk 4 te Zwolle",
     ],
 )
 def test_non_addresses_are_not_found(find, text):
@@ -44,3 +69,12 @@ def test_home_address_in_prose_stays_private_despite_letterhead_words(items):
     text = "Postbus 20011\n2500 EH Den Haag\n\nHet bezoekadres van de betrokkene is Lindelaan 14, 3581 KX Utrecht."
     found = [p for p in items(text) if p.entity == "ADDRESS"]
     assert len(found) == 1 and not found[0].public
+
+
+def test_label_before_the_street_is_not_part_of_the_address(find):
+    assert find("Bezoekadres Vlierstraat 23, 4321 BC Oosterhout", "ADDRESS") == ["Vlierstraat 23, 4321 BC Oosterhout"]
+
+
+def test_postcode_place_takes_one_word_unless_a_known_two_word_place(find):
+    assert find("Vlierstraat 23, 4321 BC Oosterhout Datum", "ADDRESS") == ["Vlierstraat 23, 4321 BC Oosterhout"]
+    assert find("Vlierstraat 23, 2500 BC Den Haag", "ADDRESS") == ["Vlierstraat 23, 2500 BC Den Haag"]

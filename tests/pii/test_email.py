@@ -37,6 +37,12 @@ def test_non_addresses_are_not_found(find, text):
         ("info@vo-raad.nl", "functional"),
         ("postbus.dgm@minjenv.nl", "functional"),  # postbus prefix
         ("noreply@rijksoverheid.nl", "functional"),
+        # residue of a redaction: a Woo ground or what extraction kept of it
+        ("5.1.2e@voorbeeld.nl", "redacted"),
+        ("5.1.2.e@voorbeeld.nl", "redacted"),
+        ("e@voorbeeld.nl", "redacted"),
+        ("i@voorbeeld.nl", "redacted"),
+        ("51.2e@voorbeeld.nl", "redacted"),  # OCR dropped a dot
     ],
 )
 def test_redacted_and_functional_mailboxes_are_public(items, text, reason_word):
@@ -55,6 +61,21 @@ def test_personal_address_is_a_leak(items):
         ("crisisteam@coa.nl", True),  # a compound ending in a function word
         ("vanderpost@minbzk.nl", False),  # a surname ending in "post": personal
         ("k.jansen@minbzk.nl", False),
+        # compounds of function words, none of them in the list as a whole
+        ("contactpersoonwob@voorbeeld.nl", True),
+        ("teamtoezicht@voorbeeld.nl", True),
+        ("servicedesk.noord@voorbeeld.nl", True),
+        ("servicedesk.x@voorbeeld.nl", True),
+        ("meldpuntoverlast@voorbeeld.nl", True),
+        ("postbusjb@voorbeeld.nl", True),
+        ("klachtenbureau@voorbeeld.nl", True),
+        # a person's shape beside a function word
+        ("p.de.vries@voorbeeld.nl", False),
+        ("jan.post@voorbeeld.nl", False),  # a first name and a surname that is a function word
+        ("j.post@voorbeeld.nl", False),  # initial first
+        ("k.elamrani@voorbeeld.nl", False),
+        ("info.bakker@voorbeeld.nl", False),  # a known surname beside a function word
+        ("postma@voorbeeld.nl", False),  # a surname that starts with a function word
     ],
 )
 def test_compound_functional_mailboxes(items, address, functional):

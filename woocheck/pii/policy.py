@@ -19,6 +19,8 @@ import regex as re
 import yaml
 
 from ..yamlfile import read_yaml
+from . import contact
+from .contact import LETTERHEAD, MOBILE, PRIVATE_CUE, is_functional  # noqa: F401  (re-exported)
 from .detect import Hit, given_initial, given_name, surname_keys
 from .names import lists
 from .scan import word_starts
@@ -49,17 +51,6 @@ class Officials:
     @cached_property
     def patterns(self) -> "_RolePatterns":
         return _RolePatterns(self.role_re)
-
-    @cached_property
-    def functional_re(self):
-        """A local part that is a functional word, starts with one ("postbus.dgm",
-        "woo2") or ends with one ("team.woo")."""
-        ordered = sorted(self.functional, key=len, reverse=True)
-        words = "|".join(re.escape(w) for w in ordered) or "(?!)"
-        # "crisisteam", "woocoordinatiepostbus": a compound ending in a function word. Short
-        # words that end surnames too ("Van der Post" -> vanderpost) only count after a dot.
-        tails = "|".join(re.escape(w) for w in ordered if len(w) >= 4 and w not in _NOT_TAILS) or "(?!)"
-        return re.compile(rf"^(?:{words})(?:$|[._\-\d])|[._-](?:{words})$|^[a-z]+(?:{tails})$")
 
     @cached_property
     def role_words(self) -> Optional[tuple[str, ...]]:
@@ -131,14 +122,6 @@ def _norm_tag(tag: str) -> str:
 # Case-insensitive pieces are marked inline: a global IGNORECASE would let \p{Lu} match
 # lower case too ("burgemeester en wethouders" would read as a role and a name).
 TITLE_RUN = r"(?:(?i:dhr|mw|mevr|mevrouw|de\s+heer|heer|drs|mr|ir|dr|prof|ing)\.?\s*)*"
-# Words that put an address or number in an organisation's letterhead or signature.
-LETTERHEAD = re.compile(
-    r"(?i)postbus\s+\d|p\.?o\.? box|(?m:^[ \t*]*(?:bezoekadres|postadres)\b)|www\.|rijksoverheid\.nl|kvk|kamer van koophandel"
-    r"|ministerie|ministry|gemeente|provincie|instituut|institute|centre|universiteit|university|ggd|ghor"
-    r"|\brivm\b|the netherlands|hoofdkantoor|b\.v\."
-)
-
-
 _MOTION = re.compile(
     r"(?i)\b(?:motie|moties|amendement)(?:\s+van\s+(?:het\s+lid|de\s+leden))?\s+"
     r"(?:[\p{L}'’. -]{1,40}(?:/|\s+en\s+|,\s*))?(?:van\s+(?:de[nr]?\s+)?|de\s+)?$"
@@ -196,10 +179,6 @@ FUNCTION_WORDS = re.compile(
     r"|teamleider|afdelingshoofd|hoofd|ambtenaar|consulent|analist|notulist|secretaris(?!-generaal)"
     r"|stagiair\w*|trainee|specialist|officer|ondersteuning)\b"
 )
-
-
-# Words in the sentence before an address that make it someone's home.
-PRIVATE_CUE = re.compile(r"(?i)\b(?:woont|wonende|woonachtig|woonadres|huisadres|thuisadres|privéadres|privé|betrokkene|verzoeker|aanvrager|bewoner|cliënt)\b")
 
 
 # The words that start each of these patterns (lowercased), for _search_from.
@@ -306,27 +285,7 @@ def _allowlisted(name: str, off: Officials) -> Optional[str]:
     return None
 
 
-MOBILE = re.compile(r"\s*(?:\+31|0031|0)\s*\(?0?\)?\s*6")  # a mobile is a person's, letterhead or not
 _ONE_WORD = re.compile(CAPW)
-_NOT_TAILS = {"post", "info", "pers", "mail", "office", "contact", "support"}
-_REDACTED_LOCAL = re.compile(r"(?i)\[[^\]]*\]|[█■x*_]+")
-_BOX_OCR_LOCAL = re.compile(r"[A-Z|\[\]]+")
-
-
-def _email(hit: Hit, off: Officials) -> Optional[str]:
-    local = hit.text.rsplit("@", 1)[0]
-    if _REDACTED_LOCAL.fullmatch(local):
-        return "local part already redacted"
-    # The OCR of a grey redaction box reads as capitals ("BEEE@minszw.nl"): the box itself.
-    if _BOX_OCR_LOCAL.fullmatch(local):
-        return "local part already redacted (OCR of a redaction box)"
-    if off.functional_re.search(local.lower()):
-        return "functional mailbox"
-    return None
-
-
-def is_functional(local: str, off: Officials) -> bool:
-    return _email(Hit("EMAIL", local + "@x.nl", 0, 0, 1.0), off) is not None
 
 
 def apply(pages: list[str], hits: list[list[Hit]], off: Officials) -> list[list[Hit]]:
@@ -349,15 +308,8 @@ def apply(pages: list[str], hits: list[list[Hit]], off: Officials) -> list[list[
                     given = given_name(h.text)
                     if given:
                         public_given.setdefault(given.lower(), reason)
-            elif h.entity == "EMAIL":
-                reason = _email(h, off)
-            elif h.entity == "ADDRESS" or (h.entity == "PHONE" and not MOBILE.match(h.text)):
-                window = text[max(0, h.start - 150):h.end + 150]
-                # An address right under a person's name is that person's, letterhead or not.
-                addressee = any(o.entity == "PERSON" and not o.public and 0 <= h.start - o.end <= 60 for o in out[-3:])
-                private = PRIVATE_CUE.search(text[max(0, h.start - 80):h.start])
-                if LETTERHEAD.search(window) and not addressee and not private:
-                    reason = "organisation's office address or general number (letterhead)"
+            else:
+                reason = contact.reason(text, h, out, off)
             out.append(replace(h, public=True, reason=reason) if reason else h)
         decided.append(out)
     if public_keys or public_given:

@@ -1,10 +1,28 @@
-"""A private address: street and house number together with a Dutch postcode.
+"""An address: a street with a house number, and the evidence that it is one.
 
-A postcode on its own, or a street without postcode, identifies no one; the three
-together do. Whether the address is an organisation's office (a letterhead with a
-Postbus) is decided by the policy step, not here.
+A street name and a number alone identify no one ("Kerkstraat 12" can be anywhere), and
+capitalised words before a number are often no street at all ("Artikel 12"). So an
+address is reported only with its evidence:
+
+- street + number + postcode (with or without a place): "Kerkstraat 12, 1234 AB
+  Utrecht", also over two lines;
+- street + number + "te <Plaats>": "Molenweg 12 te Emmen" (no postcode);
+- street + number, then a comma or line break and a place name from deduce's place
+  lists: "Molenweg 12\nEmmen".
+
+Without a postcode the street must have the shape of one: its last word ends in a
+street-type word (straat, laan, weg, plein, gracht, ...; "Laan van X" starts with one),
+or the name is on deduce's street list. House numbers take their additions: 23a, 23 A,
+140-III, 140-3, 173 bis, 12-hs, 12 huis, 4 hoog. A PO box ("Postbus 123", an
+"Antwoordnummer") is an organisation's and no address. Whether the address is an
+office's or a private person's is decided by woocheck.pii.contact.
+
+deduce's street and place lists are read from its installed data folder at first use
+(LGPL-3.0-or-later; never copied), the same way woocheck.pii.names reads its name lists.
 """
 from __future__ import annotations
+
+from functools import lru_cache
 
 import regex as re
 from presidio_analyzer import Pattern
@@ -12,20 +30,120 @@ from presidio_analyzer import Pattern
 from .base import PrefilteredRecognizer
 
 # Street: one to four words, the first capitalised ("Turfmarkt", "Van Alkemadelaan",
-# "Laan van Nieuw Oost-Indië"), then a house number with an optional addition.
-_STREET = r"\p{Lu}[\p{L}'’.-]+(?:[ ]+(?:van|de|der|den|het|'t|aan|op|in|bij|la|te|ter|ten|\p{Lu}[\p{L}'’.-]*)){0,3}"
-_NUMBER = r"\d{1,5}(?:[ ]?[-/]?[ ]?(?:[a-zA-Z]{1,2}|\d{1,4})\b)?"
+# "Laan van Nieuw Oost-Indië", "Burg. de Withstraat"), then a house number.
+_PARTICLE = r"(?:van|de|der|den|het|'t|aan|op|in|bij|la|ter|ten|en|tot|over|onder|achter|voor|'s)"
+_WORD = r"\p{Lu}[\p{L}'’.-]+"
+_STREET = rf"(?:'s-)?{_WORD}(?:[ ]+(?:{_PARTICLE}|(?:'s-)?{_WORD})){{0,3}}"
+# House number with its additions: 23a, 23-a, 23 A, 140-III, 140-3, 140/2, 173 bis,
+# 12-hs, 12 huis, then an optional floor ("4 hoog", "3e verdieping" is left out).
+_ADDITION = (
+    r"(?:[a-z]{1,2}(?![\p{L}\d])"
+    r"|[ ]?[-/][ ]?(?:[A-Za-z]{1,3}|[IVX]{1,4}|\d{1,4})(?![\p{L}\d])"
+    r"|[ ](?:[A-Z]|[IVX]{1,4}|bis|hs|huis|boven|beneden|zw|rd)(?![\p{L}\d])"
+    r"|[ ](?:kamer|unit|app\.?|appartement)[ ]\d{1,4}(?![\p{L}\d]))"
+)
+_NUMBER = rf"[1-9]\d{{0,4}}{_ADDITION}?(?:[ ,-]+\d{{1,2}}[ ]?hoog(?![\p{{L}}]))?"
 # Postcode 1000-9999 plus two letters; SA, SD and SS are never issued.
-_POSTCODE = r"[1-9]\d{3}[ ]?(?!SA|SD|SS)[A-Z]{2}"
-_CITY = r"(?:[ ]+\p{Lu}[\p{L}'’-]+(?:[ ]+\p{Lu}[\p{L}'’-]+)?)?"
+_POSTCODE = r"[1-9]\d{3}[ ]?(?!SA|SD|SS)[A-Z]{2}(?![\p{L}\d])"
+_PLACE_WORD = r"(?:'[st]-)?\p{Lu}[\p{L}'’-]+"
+_CITY = rf"(?:[ ]+{_PLACE_WORD}(?:[ ]+{_PLACE_WORD})?)?"
+# "te Den Haag", "te Bergen op Zoom", "te 's-Hertogenbosch", "te Alphen aan den Rijn"
+_PLACE = rf"{_PLACE_WORD}(?:[ ]+(?:(?:aan|op|en|de|den|der|bij|in)[ ]+){{0,2}}{_PLACE_WORD}){{0,2}}"
+
+POSTCODE_FORM = "street, number and postcode"
+TE_FORM = "street, number, te and place"
+PLACE_FORM = "street, number and place"
+
+# Street-type words: the last word of most Dutch street names ends in one ("Kerkstraat",
+# "Van Alkemadelaan"), or a name starts with one as a word of its own ("Laan van X").
+STREET_TYPES = (
+    "straat", "laan", "weg", "plein", "gracht", "kade", "dijk", "dyk", "singel", "steeg", "pad", "hof",
+    "dreef", "park", "markt", "baan", "wal", "veld", "haven", "ring", "allee", "boulevard", "erf",
+    "dam", "plantsoen", "poort", "brink", "zoom", "akker", "kwartier", "promenade", "passage", "pier",
+    "kanaal", "vaart", "wetering", "tuin", "gaarde", "hoeve", "berg", "heuvel", "oord", "kamp",
+    "weide", "hoek", "waard", "dal", "zijde", "kolk", "dreve", "burcht", "straatje", "laantje",
+    "pleintje", "wegje", "steegje", "hofje", "gang", "kaai", "vliet", "sloot", "rade", "stede",
+    "wijk", "land", "dorp", "molen", "broek", "buurt", "spoor", "sluis", "oever", "gaard", "drift",
+)
+_TYPE_END = re.compile(rf"(?i)(?:{'|'.join(sorted(STREET_TYPES, key=len, reverse=True))})$")
+_TYPE_WORD = re.compile(rf"(?i)^(?:{'|'.join(STREET_TYPES)})$")
+_ABBREV_OR_PARTICLE = re.compile(rf"(?i)^(?:{_PARTICLE}|'s-.*|sint|st\.|\p{{L}}{{1,6}}\.)$")
+_COMPASS = re.compile(r"(?i)^(?:noord|oost|zuid|west|n\.?z\.?|o\.?z\.?|z\.?z\.?|w\.?z\.?)$")
+_COMPASS_TAIL = re.compile(r"(?i)-(?:noord|oost|zuid|west)$")
+_PO_BOX = re.compile(r"(?i)\b(?:postbus|antwoordnummer|p\.?o\.?[ ]?box)\b")
+_SPACE = re.compile(r"[ ]+")
+
+
+@lru_cache(maxsize=1)
+def street_names() -> frozenset[str]:
+    """deduce's street list, lowercased (empty without deduce)."""
+    from ..names import _deduce_lookup_dir, _read
+
+    folder = _deduce_lookup_dir()
+    return frozenset(_read(folder, "locations/lst_street")) if folder else frozenset()
+
+
+def _common_words() -> frozenset[str]:
+    from ..names import lists
+
+    return lists().common_words
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """deduce's residences and municipalities, lowercased (empty without deduce)."""
+    from ..names import _deduce_lookup_dir, _read
+
+    folder = _deduce_lookup_dir()
+    if folder is None:
+        return frozenset()
+    places: set[str] = set()
+    for sub in ("lst_residence", "lst_municipality"):
+        places |= _read(folder, f"locations/lst_placename/{sub}")
+    return frozenset(places)
+
+
+def street_start(words: list[str]) -> int | None:
+    """Index of the first word of the street name in `words` (the capitalised words
+    before a house number), or None when they have no street shape. A street-type word
+    is looked for first; deduce's street list (153,000 names, read on first need) only
+    when there is none ("Lange Voorhout", "Spui")."""
+    at = None
+    # "Kanaalweg Oost", "Dorpsstraat-Zuid": a compass word after the street's own name
+    last = len(words) - 1 - (len(words) > 1 and bool(_COMPASS.match(words[-1])))
+    for i, w in enumerate(words):
+        bare = _COMPASS_TAIL.sub("", w.strip("."))
+        if _TYPE_END.search(bare) and (i == last or _TYPE_WORD.match(bare)):
+            at = i
+    if at is None:
+        streets = street_names()
+        common = _common_words()
+        for i in range(len(words)):  # the longest tail on deduce's street list
+            tail = " ".join(words[i:]).lower()
+            # one ordinary word on the list ("Kamer", "Centrum") is no evidence of a street
+            if tail in streets and (len(words) - i >= 2 or tail not in common):
+                at = i
+                break
+    if at is None:
+        return None
+    while at > 0 and _ABBREV_OR_PARTICLE.match(words[at - 1]):
+        at -= 1
+    while at < len(words) - 1 and not words[at][:1].isupper() and not words[at].startswith("'s-"):
+        at += 1  # a street name starts with a capital ("aan de Molenweg" -> Molenweg)
+    return at
 
 
 class AddressRecognizer(PrefilteredRecognizer):
     PATTERNS = [
         # "Kerkstraat 12a, 1234 AB Utrecht", or over two lines
-        Pattern("street, number and postcode", rf"\b{_STREET}[ ]+{_NUMBER}[ \t]*(?:,[ \t]*|\n[ \t]*|[ \t]+){_POSTCODE}\b{_CITY}", 0.7),
+        Pattern(POSTCODE_FORM, rf"(?<![\p{{L}}]){_STREET}[ ]+{_NUMBER}[ \t]*(?:,[ \t]*|\n[ \t]*|[ \t]+){_POSTCODE}{_CITY}", 0.7),
+        # "Molenweg 12 te Emmen"
+        Pattern(TE_FORM, rf"(?<![\p{{L}}]){_STREET}[ ]+{_NUMBER}[ \t]*,?[ \t]+te[ \t]+{_PLACE}", 0.7),
+        # "Molenweg 12, Emmen", "Hoogstraat 4\nNoordhorn": the place must be a known one
+        Pattern(PLACE_FORM, rf"(?<![\p{{L}}]){_STREET}[ ]+{_NUMBER}[ \t]*(?:,[ \t]*|\n[ \t]*){_PLACE}", 0.6),
     ]
-    NEEDS = re.compile(r"[1-9]\d{3}[ ]?[A-Z]{2}")  # the postcode
+    # A house number after a capitalised word: every form has one.
+    NEEDS = re.compile(r"\p{Lu}[\p{L}'’.-]+[ ]+[1-9]")
     CONTEXT = ["adres", "woonadres", "woonachtig", "wonende", "huisadres", "postadres", "woont"]
 
     def __init__(self) -> None:
@@ -38,6 +156,95 @@ class AddressRecognizer(PrefilteredRecognizer):
             global_regex_flags=re.MULTILINE,
         )
 
-    def invalidate_result(self, pattern_text: str):
-        # "Postbus 20011 2500 EH" is a PO box of an organisation, not where someone lives.
-        return pattern_text.lower().startswith(("postbus", "antwoordnummer"))
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        kept = []
+        for r in results:
+            span = _evidence(text, r.start, r.end)
+            if span:
+                r.start, r.end = span
+                kept.append(r)
+        # Two forms can claim one address ("Molenweg 12, Emmen" and "... te Emmen" never
+        # both; "Kerkstraat 12, 1234 AB Utrecht" also as "Kerkstraat 12, ..." no): keep
+        # the longest of overlapping spans.
+        kept.sort(key=lambda r: (r.start, -(r.end - r.start)))
+        out = []
+        for r in kept:
+            if out and r.start < out[-1].end:
+                continue
+            out.append(r)
+        return out
+
+
+_MATCHERS = [(form, re.compile(p.regex, flags=re.MULTILINE)) for form, p in
+             zip((POSTCODE_FORM, TE_FORM, PLACE_FORM), AddressRecognizer.PATTERNS)]
+_NUM_AT = re.compile(rf"[ ]+{_NUMBER}")
+
+
+def _evidence(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the address in [start, end) when it carries its evidence (see the
+    module doc), with label words before the street cut off; None otherwise."""
+    span = text[start:end]
+    form = next((f for f, rx in _MATCHERS if rx.fullmatch(span)), None)
+    if form is None:
+        return None
+    place_end = None
+    if form == PLACE_FORM:  # the cheaper test first: most such matches have no known place
+        place_end = _place_after(text, start, end)
+        if place_end is None:
+            return None
+    # The words before the house number.
+    m = re.match(rf"({_STREET})[ ]+{_NUMBER}", span)
+    if m is None:
+        return None
+    words = _SPACE.split(m.group(1))
+    if _PO_BOX.search(m.group(1)):
+        return None
+    at = street_start(words)
+    if at is None:
+        if form != POSTCODE_FORM:
+            return None
+        at = len(words) - 1  # a postcode is evidence enough; keep the last word as street
+        while at > 0 and _ABBREV_OR_PARTICLE.match(words[at - 1]):
+            at -= 1
+    cut = start
+    if at:
+        pos = 0
+        for w in words[:at]:
+            pos = span.index(w, pos) + len(w)
+        cut = start + pos + (len(span[pos:]) - len(span[pos:].lstrip(" ")))
+    tail_end = end
+    if form == PLACE_FORM:
+        tail_end = place_end
+    elif form == POSTCODE_FORM:
+        tail_end = _trim_city(text, start, end)
+    return cut, tail_end
+
+
+_PLACE_TAIL = re.compile(rf"(?:,[ \t]*|\n[ \t]*)({_PLACE})$")
+_POSTCODE_CITY = re.compile(rf"{_POSTCODE}((?:[ ]+{_PLACE_WORD}){{1,2}})$")
+
+
+def _place_after(text: str, start: int, end: int) -> int | None:
+    """End of the known place name after the street and number, or None."""
+    m = _PLACE_TAIL.search(text, start, end)
+    if m is None:
+        return None
+    words = _SPACE.split(m.group(1))
+    places = place_names()
+    for n in range(len(words), 0, -1):  # the longest known place name
+        if " ".join(words[:n]).lower() in places:
+            return m.start(1) + len(" ".join(words[:n]))
+    return None
+
+
+def _trim_city(text: str, start: int, end: int) -> int:
+    """A postcode's place: two capitalised words only when they are one known place
+    ("Den Haag"), one otherwise ("1040 HG Amsterdam Datum" -> Amsterdam)."""
+    m = _POSTCODE_CITY.search(text, start, end)
+    if m is None:
+        return end
+    words = _SPACE.split(m.group(1).strip())
+    if len(words) == 2 and " ".join(words).lower() not in place_names():
+        return m.start(1) + len(m.group(1)) - len(m.group(1).lstrip(" ")) + len(words[0])
+    return end

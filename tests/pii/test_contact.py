@@ -1,0 +1,145 @@
+"""Contact data of an organisation or of a person, decided by context (woocheck.pii.contact).
+
+Every address, number and mailbox here is invented.
+"""
+import pytest
+
+
+def _one(items, text, entity):
+    found = [p for p in items(text) if p.entity == entity]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a letterhead or contact block
+        "Dienst Voorbeeld\nBezoekadres\nVlierstraat 23\n4321 BC Oosterhout\nwww.voorbeeld.nl",
+        "Postadres: Postbus 4321, 4300 AA Oosterhout\nBezoekadres: Vlierstraat 23, 4321 BC Oosterhout",
+        "Stichting Hulp Oost\nVlierstraat 23, 4321 BC Oosterhout",
+        # a meeting venue or an office, also without postcode
+        "Locatie: Vlierstraat 23 te Oosterhout",
+        "Vergaderplaats\nHazelaarweg 12 te Emmen",
+        "De bijeenkomst vindt plaats aan de Hazelaarweg 12 te Emmen.",
+        "Ons kantoor is gevestigd aan de Hazelaarweg 12 te Emmen.",
+        # beside a functional mailbox
+        "Vlierstraat 23, 4321 BC Oosterhout\nE: teamtoezicht@voorbeeld.nl",
+    ],
+)
+def test_organisation_addresses_are_public(items, text):
+    assert _one(items, text, "ADDRESS").public
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the addressee block of a letter to a citizen, under the organisation's letterhead
+        "Gemeente Voorbeeld\nPostbus 4321\n4300 AA Oosterhout\n\nDe heer P. Kok\nVlierstraat 23\n4321 BC Oosterhout",
+        # private cues
+        "Verzoeker, woonachtig aan de Hazelaarweg 12 te Emmen, vraagt om inzage.",
+        "Het adres van betrokkene is Vlierstraat 23, 4321 BC Oosterhout.",
+        "mevrouw A. Mulder, wonende te Emmen aan de Hazelaarweg 12 te Emmen",
+        # no cue either way: reported
+        "Zij stuurde de stukken naar Hazelaarweg 12 te Emmen.",
+    ],
+)
+def test_private_addresses_are_leaks(items, text):
+    assert not _one(items, text, "ADDRESS").public
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Postbus 4321\n4300 AA Oosterhout\nT 0162 65 43 21\nwww.voorbeeld.nl",  # letterhead
+        "Algemeen nummer: 030 765 43 21",  # switchboard
+        "Receptie (030) 765 43 21",
+        "Servicedesk: 030 - 765 43 21",
+        "Voor vragen belt u met onze klantenservice\n030 765 4321",
+    ],
+)
+def test_organisation_numbers_are_public(items, text):
+    assert _one(items, text, "PHONE").public
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a mobile in a signature under a letterhead, beside redacted data
+        "Met vriendelijke groet,\n\n[5.1.2e]\nJuridisch adviseur\nM +31 6 8765 4321\nPostbus 4321\nwww.voorbeeld.nl",
+        # a form field of a person
+        "Naam: [5.1.2e]\nTelefoonnummer: 0307654321\nE-mail: [5.1.2e]",
+        "Gemeente Voorbeeld\nMeldingsformulier\nNaam: [5.1.2e]\nTelefoon: 030 765 43 21",
+        # a direct line under a name
+        "Met vriendelijke groet,\n\nP. Kok\nT 030 765 43 21",
+        "Contactpersoon: 06 87 65 43 21",
+        # a person reachable on a number (no service named)
+        "Een omwonende heeft geklaagd; zij is bereikbaar via\n030-7654321.",
+        # the writer's own number, under a letterhead
+        "Postbus 4321\n4300 AA Oosterhout\n\nVoor vragen kunt u mij bereiken op 030 - 765 43 21.",
+        # a private cue before a landline
+        "Verzoeker is privé bereikbaar op 030 765 43 21.",
+    ],
+)
+def test_personal_numbers_are_leaks(items, text):
+    assert not _one(items, text, "PHONE").public
+
+
+def test_service_numbers_are_not_personal_data(find):
+    assert find("Bel gratis 0800 - 765 4321 of betaald 0900-7654321", "PHONE") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vragen? Mail naar teamtoezicht@voorbeeld.nl.",
+        "E: contactpersoonwob@voorbeeld.nl",
+        "Van: [5.1.2e] <5.1.2e@voorbeeld.nl>",
+        "cc: e@voorbeeld.nl",
+    ],
+)
+def test_functional_and_redacted_mailboxes_in_context(items, text):
+    assert _one(items, text, "EMAIL").public
+
+
+@pytest.mark.parametrize(
+    "address, functional",
+    [
+        ("vergunningen@voorbeeld.nl", True),  # one ordinary word
+        ("subsidieloket@voorbeeld.nl", True),  # a compound of ordinary words
+        ("jeugdzorg-abc@voorbeeld.nl", True),  # words and an acronym
+        ("visser@voorbeeld.nl", False),  # an ordinary word that is a surname
+        ("roos@voorbeeld.nl", False),  # ... or a first name
+        ("d.molenaar@voorbeeld.nl", False),  # initials first
+    ],
+)
+def test_mailbox_of_ordinary_words_is_functional(items, address, functional):
+    from woocheck.pii import lexicon
+
+    if not lexicon.available():
+        pytest.skip("needs the OpenTaal word list (wdutch)")
+    assert _one(items, address, "EMAIL").public is functional
+
+
+def test_personal_mailbox_in_a_letterhead_stays_a_leak(items):
+    text = "Postbus 4321\n4300 AA Oosterhout\nE: p.kok@voorbeeld.nl"
+    assert not _one(items, text, "EMAIL").public
+
+
+def test_policy_names_still_import():
+    from woocheck.pii import policy
+
+    assert policy.LETTERHEAD.search("Postbus 12") and policy.PRIVATE_CUE.search("woonachtig")
+    assert policy.MOBILE.match("06-87654321")
+    off = policy.load_officials(())
+    assert policy.is_functional("teamtoezicht", off) and not policy.is_functional("p.kok", off)
+
+
+def test_cli_reports_the_private_address_and_not_the_office(scan_json, tmp_path):
+    doc = tmp_path / "brief.txt"
+    doc.write_text(
+        "Dienst Voorbeeld\nBezoekadres: Vlierstraat 23, 4321 BC Oosterhout\nwww.voorbeeld.nl\n\n"
+        "Verzoeker, woonachtig aan de Hazelaarweg 12 te Emmen, vraagt om inzage.\n", encoding="utf-8")
+    code, report, _ = scan_json(str(doc), "--select", "WOO106", "--show-personal-data")
+    assert code == 1
+    assert [f["text"] for f in report["findings"] if f["code"] == "WOO106"] == ["Hazelaarweg 12 te Emmen"]
