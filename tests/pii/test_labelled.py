@@ -32,3 +32,26 @@ def test_precision_and_recall_floors():
     for entity, c in counts.items():
         if entity != "PERSON":
             assert scores(c)[1] >= FLOOR_RECALL_OTHER, (entity, table(counts))
+
+
+# The set written by another hand, without sight of the detector (tests/data/labelled-other):
+# its held-out half was measured once, after tuning on the tune half only, and these floors
+# are a little under what that measurement gave (PERSON 0.91 / 0.90, all 0.86 / 0.87), so
+# that a change that loses ground on text the detector was not tuned on fails here.
+OTHER = LABELLED.parent / "labelled-other"
+FLOOR_OTHER_PERSON = (0.88, 0.87)
+FLOOR_OTHER_ALL = (0.83, 0.84)
+
+
+def test_other_hands_held_out_half():
+    held_out = OTHER / "heldout"
+    assert len(sorted(held_out.glob("*.txt"))) >= 10
+    counts, misses = evaluate(held_out)
+    print("\n" + table(counts) + "\n" + "\n".join(misses))
+    total = Counter()
+    for c in counts.values():
+        total.update(c)
+    p, r = scores(total)
+    assert p >= FLOOR_OTHER_ALL[0] and r >= FLOOR_OTHER_ALL[1], table(counts)
+    p, r = scores(counts["PERSON"])
+    assert p >= FLOOR_OTHER_PERSON[0] and r >= FLOOR_OTHER_PERSON[1], table(counts)
