@@ -209,5 +209,20 @@ def spread(pages: list[str], hits: list[list[Hit]], functional) -> list[list[Hit
             hit = weigh(text, Hit("PERSON", text[s:e], s, e, 0.6, False, why))
             if hit is not None:  # the same scorer: "Smit Opleidingen" is a company
                 added.append(hit)
-        out.append(sorted(page + added, key=lambda h: (h.start, h.end)))
+        out.append(sorted(page + _join_inverted(text, added), key=lambda h: (h.start, h.end)))
+    return out
+
+
+_COMMA_GAP = re.compile(r",[ ]?")
+
+
+def _join_inverted(text: str, added: list[Hit]) -> list[Hit]:
+    """Known surname and given name found one after the other ("Smulders, Bas" in a chat
+    export) are one name, as they are in the header that made them known."""
+    out: list[Hit] = []
+    for h in sorted(added, key=lambda h: h.start):
+        if out and _COMMA_GAP.fullmatch(text, out[-1].end, h.start):
+            out[-1] = replace(out[-1], end=h.end, text=text[out[-1].start:h.end])
+        else:
+            out.append(h)
     return out

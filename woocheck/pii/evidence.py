@@ -17,6 +17,7 @@ weighs each against what speaks against it:
   its line, that is not a job title, makes the span part of the name of an
   organisation, a product, a building or an event ("Mark Smit Academy", "Stichting Jan
   Vermeulen"), not a person;
+- an address: the span is part of an e-mail address or a domain;
 - a thing: an article right before the name ("bij de Albert Heijn");
 - a company: a legal form later on the line ("B.V.", "VOF", "GmbH") after the name,
   or a common noun as the name's last word ("Jansen Advies");
@@ -52,13 +53,16 @@ _INITIAL = re.compile(INIT)
 _TITLE_ONLY = re.compile(rf"{TITLE}")
 _WORD_AFTER = re.compile(rf"[ ]({CAPW})")
 _WORD_BEFORE = re.compile(rf"(?<=[\p{{Ll}},][ ])({CAPW})[ ]$")
+_DOMAIN_AFTER = re.compile(r"\.(?:[a-z]{2,6})(?![\p{L}])|@")
 _ARTICLE_BEFORE = re.compile(r"(?<![\p{L}])(?:de|het|een)[ ]$")
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\p{L}])(\p{Ll}{4,})[ ]$")
-_CELL_START_BEFORE = re.compile(rf"(?<![^ \n.])({CAPW})[ ]$")
+_CELL_START_BEFORE = re.compile(rf"(?<![^ \n.|\t])({CAPW})[ ]$")
+_CELL_BEFORE = re.compile(rf"[|\t][ ]*{CAPW}[ ]$")
 _TABLE_ROW_AFTER = re.compile(r"[ \t]+\d[\d.,/-]{3,}")
 _EPONYM_BEFORE = re.compile(r"(?i)(?:ziekte|syndroom|syndrome|wet|methode|model|principe|effect|stelling)\s+van\s+$")
 # A capitalised word right before a single letter with a dot: the letter numbers a part.
-_LETTERED_ITEM = re.compile(rf"(?<![\p{{L}}])(?!{TITLE}){CAPW}[ ]+\p{{Lu}}\.[ ]?\p{{Lu}}\p{{Ll}}")
+_ONE_LETTER = re.compile(r"\p{Lu}\.[ ]?\p{Lu}\p{Ll}")
+_WORD_THEN_SPACE = re.compile(rf"(?<![\p{{L}}])(?!{TITLE}){CAPW}[ ]+$")
 # A legal form later on the line makes the line a company's name (Dutch and foreign
 # forms; the class is fixed by law, not by what a corpus held).
 _LEGAL_FORM_AFTER = re.compile(
@@ -101,16 +105,16 @@ def part_of_longer_name(text: str, start: int, end: int) -> bool:
     """An ordinary capitalised word (not a job title) right after the span on its line,
     or right before it after a lowercase word: the span is inside a longer proper noun."""
     m = _WORD_AFTER.match(text, end)
-    if m and ordinary(m.group(1)) and not FUNCTION.fullmatch(m.group(1)):
+    if m and ordinary(m.group(1), compounds=True) and not FUNCTION.fullmatch(m.group(1)):
         return True
     # Only the few words before the span: a page may be one line of megabytes.
     line_start = max(text.rfind("\n", 0, start) + 1, start - 60)
     m = _WORD_BEFORE.search(text, line_start, start)
-    if m is None and _TABLE_ROW_AFTER.match(text, end):
+    if m is None and (_TABLE_ROW_AFTER.match(text, end) or _CELL_BEFORE.search(text, line_start, start)):
         # A table row ("Academie Bo Yi 100001278 1-7-2022 ..."): the first cell may start
         # the line, where a sentence would start with any word.
         m = _CELL_START_BEFORE.search(text, line_start, start)
-    if m and ordinary(m.group(1)) and not FUNCTION.fullmatch(m.group(1)):
+    if m and ordinary(m.group(1), compounds=True) and not FUNCTION.fullmatch(m.group(1)):
         return True
     return False
 
@@ -140,13 +144,24 @@ def weigh(text: str, hit) -> Optional[object]:
             return None
         if not (titled or has_initials):
             return replace(hit, weak=True) if hit.evidence == PERSON_NOUN or hit.evidence in PLACED else None
-    if has_initials and not titled and _LETTERED_ITEM.search(text, max(0, hit.start - 30), hit.start + 1):
-        return None  # "Deel B. Beveiligingsovereenkomst", "Bijlage A. Tarieven": a lettered part
+    if not titled and _ONE_LETTER.match(span) and all(ordinary(w, compounds=True) for w in words) and (
+            _WORD_THEN_SPACE.search(text, max(0, hit.start - 30), hit.start)
+            or hit.evidence == "initials and surname" and words[-1].lower() not in nl.surnames
+            and _alone_on_line(text, hit.start, hit.end)):
+        # "Deel B. Beveiligingsovereenkomst", "Bijlage A. Tarieven", a line "A. Geld" in
+        # a list: one letter numbers a part before an ordinary word.
+        return None
+    if not titled and any(FUNCTION.fullmatch(w) for w in words):
+        return None  # "Consulent Wmo", "Teamleider Handhaving": a job title, not a name
+    if len(words) == 2 and words[0] == words[1] and not titled:
+        return None  # "Peer Peer": a word the extraction doubled
     if len(words) >= 2 and common and common[-1] is words[-1] and words[-1].lower() not in nl.surnames \
             and span.endswith(" " + words[-1]) and not FUNCTION.fullmatch(words[-1]):
         return None  # "Kader Academy", "Anna Smit Begeleiding": a name with a common noun is a business
     if _EPONYM_BEFORE.search(text, max(0, hit.start - 20), hit.start):
         return None
+    if text[max(0, hit.start - 1):hit.start] in ("@", ".", "/") or _DOMAIN_AFTER.match(text, hit.end):
+        return None  # "…@Onderzoeksbureau.nl", "www.Jansen.nl": part of an address
     if not titled and span[:1].isupper() and _ARTICLE_BEFORE.search(text, max(0, hit.start - 6), hit.start):
         return None  # "bij de Albert Heijn", "in het Jan Smit": an article makes it a thing
     if text[hit.end:hit.end + 1] == "-" and text[hit.end + 1:hit.end + 2].islower():
@@ -159,3 +174,9 @@ def weigh(text: str, hit) -> Optional[object]:
     if not titled and part_of_longer_name(text, hit.start, hit.end):
         return None
     return hit
+
+
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return not text[line_start:start].strip(" \t*#-") and not text[end:len(text) if line_end < 0 else line_end].strip(" \t.:,")

@@ -81,8 +81,9 @@ def is_compound(word: str) -> bool:
     """True when `word` is two or three listed words run together ("Teamcoach",
     "Districtsmanager", "Beveiligingsovereenkomst"); each part at least 3 letters."""
     low = word.lower()
-    words = _words()
-    return _splits(low, words, 2)
+    dutch, other = _lists()
+    # Parts from the English list too: "Controlcyclus", "Backofficemanager".
+    return _splits(low, dutch | other if other else dutch, 2)
 
 
 def _splits(low: str, words: frozenset[str], depth: int) -> bool:

@@ -137,10 +137,10 @@ _TAG_SPLIT = re.compile(r"[\s,/;]+")
 # A year after the name, perhaps after co-authors: "(Kortekaas, 2021)", "Oudshoorn &
 # Lelieveld, 2019", "Kortekaas, J. (2021). Titel", "Smit et al. (2020)".
 _CITED = re.compile(
-    r"[ ,]*(?:(?:&|en|et al\.?)[ ]+[^()\n.;]{0,40}?(?:\p{Lu}\.[ ]?)*)?[ ,]*(?:et al\.?[ ,]*)?\(?(?:19|20)\d\d[a-z]?(?:[);,:]|\)?\.)"
+    r"[ ,]*(?:\p{Lu}[\p{L}'’-]+,[ ]?(?:\p{Lu}\.[ ]?)+,?[ ]*){0,8}(?:(?:&|en|et al\.?)[ ]+[^()\n.;]{0,40}?(?:\p{Lu}\.[ ]?)*)?[ ,]*(?:et al\.?[ ,]*)?\(?(?:19|20)\d\d[a-z]?(?:[);,:]|\)?\.)"
 )
 # "ir. M.A. Kolkman, hierna te noemen: de Provincie": who signs a covenant for a party.
-_PARTY = re.compile(r"(?i)[ ,]*(?:\([^()\n]{0,40}\)[ ,]*)?hierna(?:[ ]+te[ ]+noemen)?[ ]*:?[ ]*[\"“‘']?(?:de|het)?[ ]*\p{Lu}")
+_PARTY = re.compile(r"(?i)[ ,]*(?:\([^()\n]{0,40}\)[ ,]*)?(?:[^,()\n]{1,60},\s*)?hierna(?:[ ]+te[ ]+noemen)?[ ]*:?[ ]*[\"“‘']?(?:de|het)?[ ]*\p{Lu}")
 
 
 _NOT_A_LETTER = r"(?![\p{L}])"
@@ -168,8 +168,11 @@ class _RolePatterns:
         self.comma_after = re.compile(rf"[ \t]*,[ \t]*(?i:de\s+|het\s+)?({role})")
         # A signature's role line ("Minister van Justitie en Veiligheid", "De staatssecretaris
         # voor ...,"), not a sentence that starts with a role ("De minister wil ...").
-        title_line = r"(?=[ \t]*(?:$|,|\n|(?i:van|voor)\b|\p{Lu}{2,}\b))"  # "Voorzitter Raad van Bestuur UWV"
-        self.line_below = re.compile(rf"[ \t,]*\n(?:[ \t]*\n)?[ \t*]*(?i:de\s+|het\s+)?({role}){title_line}", flags=re.M)
+        # What may follow the role on its line: nothing, a comma, "van/voor ...", an
+        # organisation's acronym ("Voorzitter Raad van Bestuur UWV") or one portfolio
+        # word ("de directeur-generaal Vreemdelingenzaken,").
+        title_line = r"(?=[ \t]*(?:$|,|\n|(?i:van|voor)\b|\p{Lu}{2,}\b|\p{Lu}[\p{L}-]+[ \t]*,?[ \t]*$))"
+        self.line_below = re.compile(rf"[ \t,!.]*\n(?:[ \t]*\n)?[ \t*]*(?i:de\s+|het\s+)?({role}){title_line}", flags=re.M)
         self.line_above = re.compile(rf"[ \t*]*(?i:de\s+|het\s+)?({role}){title_line}", flags=re.M)
 
 
@@ -265,6 +268,27 @@ def _office(text: str, hit: Hit, off: Officials) -> Optional[str]:
     if alone:
         prev = [ln for ln in text[max(0, line_start - 200):line_start].split("\n") if ln.strip()]
         m = pats.line_above.match(prev[-1]) if prev else None
+        if m:
+            return "signs as " + m.group(1).lower()
+    return _column_role(text, hit, line_start, pats)
+
+
+def _column_role(text: str, hit: Hit, line_start: int, pats) -> Optional[str]:
+    """Signatures set in columns ("de secretaris,      de burgemeester," over "...   drs.
+    F.G. Hoitink-Lems"): the role stands right above or below the name, in its column."""
+    col = hit.start - line_start
+    if col < 8 or text[hit.start - 2:hit.start] != "  " and not text[line_start:hit.start].endswith("\t"):
+        return None  # not a column: the name does not stand after a wide gap
+    prev_end = line_start - 1
+    prev_start = text.rfind("\n", 0, max(0, prev_end)) + 1
+    next_start = text.find("\n", hit.end) + 1
+    next_end = text.find("\n", next_start) if next_start else -1
+    lines = [text[prev_start:prev_end]] if prev_end > 0 else []
+    if next_start:
+        lines.append(text[next_start:next_end if next_end >= 0 else len(text)])
+    for line in lines:
+        cell = line[max(0, col - 4):col + 60].strip()
+        m = pats.line_above.match(cell)
         if m:
             return "signs as " + m.group(1).lower()
     return None

@@ -65,7 +65,7 @@ _GREETING_RE = re.compile(
 # "Stapper, M.", "Vries, J. de": the inverted form of headers and reference lists, in
 # running text too.
 _SURNAME_INITIALS_RE = re.compile(rf"(?<![\p{{L}}.'’-])(?:{IFX}[ ])?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*,[ ]?{INITS}(?:[ ]?{IFX}(?![\p{{L}}]))?(?:[ ]?\({CAPW}\))?")
-_INITIALS_RE = re.compile(rf"(?<![\p{{L}}.]){INITS}[ ]?(?:{IFX}[ ]+)?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*")
+_INITIALS_RE = re.compile(rf"(?<![\p{{L}}.&]){INITS}[ ]?(?:{IFX}[ ]+)?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*")
 _FIRST_LAST_RE = re.compile(rf"(?<![\p{{L}}.'’-])(?P<first>{CAPW})(?P<rest>(?:[ ]+{CAPW})?[ ]+(?:{IFX}[ ]+)?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*)")
 _TOKEN_RE = re.compile(rf"{INITS}|{IFX}|{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*|\([^()\n]*\)|,|\S+")
 
