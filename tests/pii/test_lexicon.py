@@ -13,26 +13,33 @@ def _leaks(find_in_text, text):
 @pytest.fixture
 def no_lexicon(monkeypatch, tmp_path):
     monkeypatch.setenv("WOOCHECK_LEXICON", str(tmp_path / "absent"))
-    lexicon._lists.cache_clear()
-    lexicon.is_compound.cache_clear()
+    lexicon.reload()
     yield
     monkeypatch.delenv("WOOCHECK_LEXICON")
-    lexicon._lists.cache_clear()
-    lexicon.is_compound.cache_clear()
+    lexicon.reload()
 
 
 def test_an_own_word_list_decides_what_is_ordinary(monkeypatch, tmp_path):
     words = tmp_path / "dutch"
     words.write_text("regeling\nKarin\nstolp\n", "utf-8")
     monkeypatch.setenv("WOOCHECK_LEXICON", str(words))
-    lexicon._lists.cache_clear()
+    monkeypatch.setenv("WOOCHECK_CACHE", str(tmp_path / "cache"))
+    lexicon.reload()
     try:
         assert lexicon.available()
         assert lexicon.is_ordinary("Regeling") and lexicon.is_ordinary("Stolp")
         assert not lexicon.is_ordinary("Karin")  # written with a capital: a name
+        # The hashes were cached; a second process (here: a reload) reads them back
+        # and answers the same, and a changed list is read anew.
+        assert list((tmp_path / "cache" / "woocheck").glob("lexicon-*.npy"))
+        lexicon.reload()
+        assert lexicon.is_ordinary("stolp") and not lexicon.is_ordinary("Karin")
+        words.write_text("regeling\nkarin\n", "utf-8")
+        lexicon.reload()
+        assert lexicon.is_ordinary("Karin") and not lexicon.is_ordinary("stolp")
     finally:
         monkeypatch.delenv("WOOCHECK_LEXICON")
-        lexicon._lists.cache_clear()
+        lexicon.reload()
 
 
 def test_without_word_lists_the_cli_says_so(no_lexicon, tmp_path, cli):

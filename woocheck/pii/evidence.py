@@ -27,19 +27,20 @@ weighs each against what speaks against it:
   listed surname ("A. Inleiding", "B. Daarna") is a list item, not initials.
 
 `weigh(text, hit)` returns the hit (possibly marked weak) or None when the evidence
-against outweighs the evidence for. No word seen in a corpus is listed here: the lexicon
+against outweighs the evidence for; each piece of evidence against is a check of its own
+in `AGAINST`. No word seen in a corpus is listed here: the lexicon
 and the deduce name lists are the resources, the rules are about shape and position.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Optional
 
 import regex as re
 
 from . import lexicon
 from .names import lists
-from .recognizers.name_parts import CAPW, IFX, INIT, PLACE_SUFFIX, TITLE
+from .recognizers.name_parts import CAPW, INIT, PLACE_SUFFIX, TITLE
 
 # Evidence kinds (the recognizer's `evidence` strings) that name the person's place
 # in the text directly: a title or office before the name, an e-mail address beside it.
@@ -60,7 +61,6 @@ _CELL_START_BEFORE = re.compile(rf"(?<![^ \n.|\t])({CAPW})[ ]$")
 _CELL_BEFORE = re.compile(rf"[|\t][ ]*{CAPW}[ ]$")
 _TABLE_ROW_AFTER = re.compile(r"[ \t]+\d[\d.,/-]{3,}")
 _EPONYM_BEFORE = re.compile(r"(?i)(?:ziekte|syndroom|syndrome|wet|methode|model|principe|effect|stelling)\s+van\s+$")
-# A capitalised word right before a single letter with a dot: the letter numbers a part.
 _ONE_LETTER = re.compile(r"\p{Lu}\.[ ]?\p{Lu}\p{Ll}")
 _WORD_THEN_SPACE = re.compile(rf"(?<![\p{{L}}])(?!{TITLE}){CAPW}[ ]+$")
 # A legal form later on the line makes the line a company's name (Dutch and foreign
@@ -119,64 +119,131 @@ def part_of_longer_name(text: str, start: int, end: int) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """A name candidate with what every check asks of it, computed once."""
+
+    text: str
+    hit: object  # detect.Hit
+    span: str
+    words: list[str]  # the capitalised name words, no titles or initials
+    titled: bool  # a title or an office stands beside it
+    has_initials: bool
+
+    @property
+    def last_is_surname(self) -> bool:
+        return self.words[-1].lower() in lists().surnames
+
+
 def weigh(text: str, hit) -> Optional[object]:
     """The PERSON hit if the evidence for a person outweighs the evidence against, else
-    None. Non-person hits pass unchanged."""
+    None; a hit kept on thin evidence comes back marked weak. Other hits pass unchanged."""
     if hit.entity != "PERSON":
         return hit
     span = text[hit.start:hit.end]
     words = _name_words(span)
     if not words:
         return None
-    nl = lists()
-    titled = hit.evidence in TITLED
-    has_initials = bool(_INITIAL.search(span))
-    common = [w for w in words if ordinary(w)]
-    bare = not titled and not has_initials
-    if len(common) == len(words) or bare and all(ordinary(w, compounds=True) for w in words):
-        # Every name word is an ordinary word. Only a listed surname can still be one
-        # ("mevrouw Groen", "J. Post"; not "dhr. Informatie"), and only where a title or
-        # initials stand before it; where a name is expected ("collega Bakker", an
-        # attendee "De Reus (IPO)") it is kept as weak evidence.
-        if words[-1].lower() not in nl.surnames:
-            if titled and has_initials:
-                return hit  # "dhr. H. Oosters": title and initials outweigh any lexicon
-            return None
-        if not (titled or has_initials):
-            return replace(hit, weak=True) if hit.evidence == PERSON_NOUN or hit.evidence in PLACED else None
-    if not titled and _ONE_LETTER.match(span) and all(ordinary(w, compounds=True) for w in words) and (
-            _WORD_THEN_SPACE.search(text, max(0, hit.start - 30), hit.start)
-            or hit.evidence == "initials and surname" and words[-1].lower() not in nl.surnames
-            and _alone_on_line(text, hit.start, hit.end)):
-        # "Deel B. Beveiligingsovereenkomst", "Bijlage A. Tarieven", a line "A. Geld" in
-        # a list: one letter numbers a part before an ordinary word.
-        return None
-    if not titled and any(FUNCTION.fullmatch(w) for w in words):
-        return None  # "Consulent Wmo", "Teamleider Handhaving": a job title, not a name
-    if len(words) == 2 and words[0] == words[1] and not titled:
-        return None  # "Peer Peer": a word the extraction doubled
-    if len(words) >= 2 and common and common[-1] is words[-1] and words[-1].lower() not in nl.surnames \
-            and span.endswith(" " + words[-1]) and not FUNCTION.fullmatch(words[-1]):
-        return None  # "Kader Academy", "Anna Smit Begeleiding": a name with a common noun is a business
-    if _EPONYM_BEFORE.search(text, max(0, hit.start - 20), hit.start):
-        return None
-    if text[max(0, hit.start - 1):hit.start] in ("@", ".", "/") or _DOMAIN_AFTER.match(text, hit.end):
-        return None  # "…@Onderzoeksbureau.nl", "www.Jansen.nl": part of an address
-    if not titled and span[:1].isupper() and _ARTICLE_BEFORE.search(text, max(0, hit.start - 6), hit.start):
-        return None  # "bij de Albert Heijn", "in het Jan Smit": an article makes it a thing
-    if text[hit.end:hit.end + 1] == "-" and text[hit.end + 1:hit.end + 2].islower():
-        return None  # "Beernink-molen": the first part of a compound noun
-    before = _LOWER_WORD_BEFORE.search(text, max(0, hit.start - 40), hit.start)
-    if before and not titled and PLACE_SUFFIX.search(before.group(1)):
-        return None  # "sportpark Abe Lenstra", "stichting Jan Smit": a place or body named after someone
-    if _LEGAL_FORM_AFTER.match(text, hit.end):
-        return None  # "Kees Smit opleidingen BV": a company named after its owner
-    if not titled and part_of_longer_name(text, hit.start, hit.end):
+    c = Candidate(text, hit, span, words, hit.evidence in TITLED, bool(_INITIAL.search(span)))
+    verdict = _ordinary_words(c)
+    if verdict is not _UNDECIDED:
+        return verdict
+    if any(check(c) for check in AGAINST):
         return None
     return hit
 
 
-def _alone_on_line(text: str, start: int, end: int) -> bool:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return not text[line_start:start].strip(" \t*#-") and not text[end:len(text) if line_end < 0 else line_end].strip(" \t.:,")
+_UNDECIDED = object()
+
+
+def _ordinary_words(c: Candidate):
+    """Every name word an ordinary word: only a listed surname can still be a name
+    ("mevrouw Groen", "J. Post"; not "dhr. Informatie"), and only with a title or
+    initials before it; where a name is expected ("collega Bakker", an attendee "De Reus
+    (IPO)") it is kept as weak evidence. Title and initials together outweigh any
+    lexicon ("dhr. H. Oosters")."""
+    bare = not c.titled and not c.has_initials
+    if not (all(ordinary(w) for w in c.words) or bare and all(ordinary(w, compounds=True) for w in c.words)):
+        return _UNDECIDED
+    if not c.last_is_surname:
+        return c.hit if c.titled and c.has_initials else None
+    if c.titled or c.has_initials:
+        return _UNDECIDED
+    expected = c.hit.evidence == PERSON_NOUN or c.hit.evidence in PLACED
+    return replace(c.hit, weak=True) if expected else None
+
+
+# Evidence that a candidate is no person, each a check of its own (True: no person).
+
+def _lettered_part(c: Candidate) -> bool:
+    """"Deel B. Beveiligingsovereenkomst", "Bijlage A. Tarieven", a line "A. Geld" in a
+    list: one letter numbers a part before an ordinary word."""
+    if c.titled or not _ONE_LETTER.match(c.span) or not all(ordinary(w, compounds=True) for w in c.words):
+        return False
+    if _WORD_THEN_SPACE.search(c.text, max(0, c.hit.start - 30), c.hit.start):
+        return True
+    return c.hit.evidence == "initials and surname" and not c.last_is_surname and _alone_on_line(c)
+
+
+def _job_title(c: Candidate) -> bool:
+    """"Consulent Wmo", "Teamleider Handhaving": a function, not a name."""
+    return not c.titled and any(FUNCTION.fullmatch(w) for w in c.words)
+
+
+def _doubled(c: Candidate) -> bool:
+    """"Peer Peer": a word the text extraction doubled."""
+    return not c.titled and len(c.words) == 2 and c.words[0] == c.words[1]
+
+
+def _business_name(c: Candidate) -> bool:
+    """"Kader Academy", "Anna Smit Begeleiding": a common noun as the last word."""
+    last = c.words[-1]
+    return len(c.words) >= 2 and ordinary(last) and not c.last_is_surname and c.span.endswith(" " + last) \
+        and not FUNCTION.fullmatch(last)
+
+
+def _eponym(c: Candidate) -> bool:
+    """"ziekte van Huntington", "syndroom van Down"."""
+    return bool(_EPONYM_BEFORE.search(c.text, max(0, c.hit.start - 20), c.hit.start))
+
+
+def _in_address(c: Candidate) -> bool:
+    """"…@Onderzoeksbureau.nl", "www.Jansen.nl": part of an e-mail address or domain."""
+    return c.text[max(0, c.hit.start - 1):c.hit.start] in ("@", ".", "/") or bool(_DOMAIN_AFTER.match(c.text, c.hit.end))
+
+
+def _article_before(c: Candidate) -> bool:
+    """"bij de Albert Heijn", "in het Jan Smit": an article makes the name a thing's."""
+    return not c.titled and c.span[:1].isupper() and bool(_ARTICLE_BEFORE.search(c.text, max(0, c.hit.start - 6), c.hit.start))
+
+
+def _compound_noun(c: Candidate) -> bool:
+    """"Beernink-molen": the first part of a compound noun."""
+    return c.text[c.hit.end:c.hit.end + 1] == "-" and c.text[c.hit.end + 1:c.hit.end + 2].islower()
+
+
+def _named_place(c: Candidate) -> bool:
+    """"sportpark Abe Lenstra", "stichting Jan Smit": a place or body named after someone."""
+    before = _LOWER_WORD_BEFORE.search(c.text, max(0, c.hit.start - 40), c.hit.start)
+    return not c.titled and bool(before and PLACE_SUFFIX.search(before.group(1)))
+
+
+def _company(c: Candidate) -> bool:
+    """"Kees Smit opleidingen BV": a legal form later on the line."""
+    return bool(_LEGAL_FORM_AFTER.match(c.text, c.hit.end))
+
+
+def _longer_proper_noun(c: Candidate) -> bool:
+    return not c.titled and part_of_longer_name(c.text, c.hit.start, c.hit.end)
+
+
+AGAINST = (_lettered_part, _job_title, _doubled, _business_name, _eponym, _in_address, _article_before,
+           _compound_noun, _named_place, _company, _longer_proper_noun)
+
+
+def _alone_on_line(c: Candidate) -> bool:
+    line_start = c.text.rfind("\n", 0, c.hit.start) + 1
+    line_end = c.text.find("\n", c.hit.end)
+    before = c.text[line_start:c.hit.start]
+    after = c.text[c.hit.end:len(c.text) if line_end < 0 else line_end]
+    return not before.strip(" \t*#-") and not after.strip(" \t.:,")
