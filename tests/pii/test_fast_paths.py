@@ -41,7 +41,10 @@ def _random_texts(n: int, seed: int = 7) -> list[str]:
     words = ["Dhr.", "dhr", "mevrouw", "Mw.", "drs.", "MA", "LLM", "MSc", "Jansen", "Karin", "de", "van",
              "'t", "El", "k.jansen@minbzk.nl", "x@y.nl", "@", "geb.", "06-12345678", "NL91ABNA0417164300",
              "1234 AB", "Kerkstraat", "12", "12-BDF-3", "111222333", "heer", "De", "Van", "minister", "Burgemeester",
-             "loco-burgemeester", "SG", "groet", "Met vriendelijke groet,", "MVG", "ing.", "MA", "drs"]
+             "loco-burgemeester", "SG", "groet", "Met vriendelijke groet,", "MVG", "ing.", "MA", "drs",
+             # addresses: street words, additions, "te <Plaats>", "'s-"
+             "Molenweg", "Laan van", "Oost", "23a", "140-III", "173 bis", "te", "Emmen", "'s-Gravenhage", "Burg.",
+             "Zuidhaven", "9876 ZX"]
     out = []
     for _ in range(n):
         parts = []
@@ -318,3 +321,19 @@ def test_policy_searches_from_their_words(texts):
                 got = policy._search_from(pattern, s, words)
                 want = pattern.search(s)
                 assert (got and got.span()) == (want and want.span()), (pattern.pattern[:40], s)
+
+
+def test_surname_initials_scan_finds_what_the_plain_regex_finds(texts):
+    """"Achternaam, V." is tried only on the words before each ", X."; the plain scan of
+    the whole text finds the same names."""
+    from woocheck.pii.recognizers.name_parts import _SURNAME_INITIALS_RE
+    from woocheck.pii.recognizers.person import PersonRecognizer
+
+    recognizer = PersonRecognizer()
+    extra = ["Zie Stapper, M. en Vries, J. de (Jan); van Dijk, A.B., Wolters-Dekker, A., Haarsma, P., & Sijbrands, T.",
+             "Kortekaas, J. (2021). Oudshoorn, E., & Lelieveld, M. (2019)\n, A. Jansen,B. Smit, C."]
+    for text in texts + extra:
+        expected = [(m.start(), m.start() + len(m.group().rstrip())) for m in _SURNAME_INITIALS_RE.finditer(text)]
+        got = [(r.start, r.end) for r in recognizer._from_lists(text)
+               if r.recognition_metadata["evidence"] == "surname and initials"]
+        assert got == expected, text

@@ -25,9 +25,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 import regex as re
-from presidio_analyzer import Pattern
 
-from .base import PrefilteredRecognizer
+from .base import PrefilteredRecognizer, WindowedPattern, at_candidates
 
 # Street: one to four words, the first capitalised ("Turfmarkt", "Van Alkemadelaan",
 # "Laan van Nieuw Oost-Indië", "Burg. de Withstraat"), then a house number.
@@ -133,17 +132,54 @@ def street_start(words: list[str]) -> int | None:
     return at
 
 
+_HOUSE_NUMBER = re.compile(r"(?<=[\p{L}.'’-])[ ]+[1-9]")
+_STREET_START = re.compile(r"(?<![\p{L}])(?:\p{Lu}|'s-)")
+
+
+def _street_starts(text: str) -> list[int]:
+    """Where a street can start: a capital (or "'s-") not after a letter, among the 120
+    characters before a house number on its line. Trying the patterns only there gives
+    the same matches as a scan of every character (which cost 0.1-0.3 ms a page)."""
+    if _last[0] is text:  # the three patterns ask for the same text in turn
+        return _last[1]
+    found: set[int] = set()
+    for m in _HOUSE_NUMBER.finditer(text):
+        if not _FORM_AFTER_NUMBER.match(text, m.end() - 1):
+            continue  # no postcode, "te" or place can follow: no form can match here
+        lo = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 120)
+        # A street is at most four words (a particle among them), so only the last few
+        # capitals before the number can start one.
+        found.update([c.start() for c in _STREET_START.finditer(text, lo, m.start())][-6:])
+    _last[:] = [text, sorted(found)]
+    return _last[1]
+
+
+_last: list = [None, []]
+
+_at_streets = at_candidates(_street_starts)
+# What each form needs right after the house number (a necessary condition, checked once
+# per number instead of trying every street start with every form).
+_FORM_AFTER_NUMBER = re.compile(
+    rf"{_NUMBER}(?:[ \t]*(?:,[ \t]*|\n[ \t]*|[ \t]+){_POSTCODE}|[ \t]*,?[ \t]+te[ \t]|[ \t]*(?:,|\n))", flags=re.MULTILINE
+)
+
+
+def _windowed(name: str, regex: str, score: float) -> WindowedPattern:
+    return WindowedPattern(name, regex, score, re.MULTILINE, _at_streets)
+
+
 class AddressRecognizer(PrefilteredRecognizer):
     PATTERNS = [
         # "Kerkstraat 12a, 1234 AB Utrecht", or over two lines
-        Pattern(POSTCODE_FORM, rf"(?<![\p{{L}}]){_STREET}[ ]+{_NUMBER}[ \t]*(?:,[ \t]*|\n[ \t]*|[ \t]+){_POSTCODE}{_CITY}", 0.7),
+        _windowed(POSTCODE_FORM, rf"(?<![\p{{L}}]){_STREET}[ ]+{_NUMBER}[ \t]*(?:,[ \t]*|\n[ \t]*|[ \t]+){_POSTCODE}{_CITY}", 0.7),
         # "Molenweg 12 te Emmen"
-        Pattern(TE_FORM, rf"(?<![\p{{L}}]){_STREET}[ ]+{_NUMBER}[ \t]*,?[ \t]+te[ \t]+{_PLACE}", 0.7),
+        _windowed(TE_FORM, rf"(?<![\p{{L}}]){_STREET}[ ]+{_NUMBER}[ \t]*,?[ \t]+te[ \t]+{_PLACE}", 0.7),
         # "Molenweg 12, Emmen", "Hoogstraat 4\nNoordhorn": the place must be a known one
-        Pattern(PLACE_FORM, rf"(?<![\p{{L}}]){_STREET}[ ]+{_NUMBER}[ \t]*(?:,[ \t]*|\n[ \t]*){_PLACE}", 0.6),
+        _windowed(PLACE_FORM, rf"(?<![\p{{L}}]){_STREET}[ ]+{_NUMBER}[ \t]*(?:,[ \t]*|\n[ \t]*){_PLACE}", 0.6),
     ]
-    # A house number after a capitalised word: every form has one.
-    NEEDS = re.compile(r"\p{Lu}[\p{L}'’.-]+[ ]+[1-9]")
+    # A house number after a word: every form has one (the word before it may be a
+    # particle: "Laan van 12").
+    NEEDS = _HOUSE_NUMBER
     CONTEXT = ["adres", "woonadres", "woonachtig", "wonende", "huisadres", "postadres", "woont"]
 
     def __init__(self) -> None:
