@@ -162,7 +162,9 @@ def _ordinary_words(c: Candidate):
     initials before it; where a name is expected ("collega Bakker", an attendee "De Reus
     (IPO)") it is kept as weak evidence. Title and initials together outweigh any
     lexicon ("dhr. H. Oosters")."""
-    bare = not c.titled and not c.has_initials
+    # Compounds count only where nothing but position speaks for a name: "collega
+    # Dwarshuis" names a person whatever "dwars" and "huis" mean.
+    bare = not c.titled and not c.has_initials and c.hit.evidence != PERSON_NOUN
     if not (all(ordinary(w) for w in c.words) or bare and all(ordinary(w, compounds=True) for w in c.words)):
         return _UNDECIDED
     if not c.last_is_surname:

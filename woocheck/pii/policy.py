@@ -149,6 +149,17 @@ _NAME_ITEM = (r"(?:(?:(?i:dhr|mw|mevr|mevrouw|de\s+heer|heer|drs|mr|ir|dr|prof|i
 _PLURAL_LIST = re.compile(rf"(?<![\p{{L}}])(?P<word>\p{{L}}[\p{{L}}-]*(?:s|n|leden))[ \t]+{_NAME_ITEM}*$")
 
 
+_NAME_ITEM_LINES = _NAME_ITEM.replace(r"[ \t]*", r"\s*")  # PDF text breaks such lists over lines
+# The board of a public body, then its members: "Van de Raad van Bestuur zijn aanwezig:
+# A, B en C", "leden RvB: A en B", "de Raad van Bestuur (A, B)". The words between body
+# and list stay on one line and hold no sentence end.
+_BOARD = r"(?i:raad[ ]+van[ ]+bestuur|raad[ ]+van[ ]+commissarissen|raad[ ]+van[ ]+toezicht|college[ ]+van[ ]+bestuur)|RvB|RvC|RvT|CvB"
+_BOARD_WORDS = re.compile(rf"(?:{_BOARD})(?![\p{{L}}])")
+_BOARD_LIST = re.compile(
+    rf"(?:{_BOARD})(?![\p{{L}}])[^.!?\n]{{0,40}}?(?::|\(|(?i:aanwezig|bestaat[ ]+uit|zijn|leden))\s*{_NAME_ITEM_LINES}*$"
+)
+
+
 def _plural_role(word: str, pats) -> bool:
     """"gedeputeerden", "wethouders", "ministers", "Kamerleden": the plural of a role."""
     low = word.lower()
@@ -226,6 +237,9 @@ def _office(text: str, hit: Hit, off: Officials) -> Optional[str]:
     m = _PLURAL_LIST.search(before[-160:]) if "en" in before or "," in before else None
     if m and _plural_role(m.group("word"), pats):
         return "named in a list of office holders"
+    m = _BOARD_LIST.search(before[-200:]) if _BOARD_WORDS.search(before[-200:]) else None
+    if m:
+        return "named as a member of the board of a public body"
     if _search_from(_MOTION, before, _MOTION_WORDS):
         return "named motion or amendment of a member of parliament"
     # "De VNG (dhr. Van der Wal, voorzitter)": a name in brackets right after an org tag.
@@ -285,12 +299,16 @@ def _office(text: str, hit: Hit, off: Officials) -> Optional[str]:
     return _column_role(text, hit, line_start, pats)
 
 
+_COLUMN_GAP = re.compile(r"[ ]{3,}|\t")
+
+
 def _column_role(text: str, hit: Hit, line_start: int, pats) -> Optional[str]:
     """Signatures set in columns ("de secretaris,      de burgemeester," over "...   drs.
     F.G. Hoitink-Lems"): the role stands right above or below the name, in its column."""
-    col = hit.start - line_start
-    if col < 8 or text[hit.start - 2:hit.start] != "  " and not text[line_start:hit.start].endswith("\t"):
-        return None  # not a column: the name does not stand after a wide gap
+    gaps = list(_COLUMN_GAP.finditer(text, line_start, hit.start))
+    if not gaps:
+        return None  # not a column: no wide gap before the name on its line
+    col = gaps[-1].end() - line_start  # where the name's cell starts (a title may lead it)
     prev_end = line_start - 1
     prev_start = text.rfind("\n", 0, max(0, prev_end)) + 1
     next_start = text.find("\n", hit.end) + 1

@@ -95,6 +95,10 @@ PLACE_SUFFIX = re.compile(
     r"|molen|bad|bos|ziekenhuis|kliniek|theater|bibliotheek|academie)$"
 )
 
+# Place-word endings that many Dutch surnames have too (Dijkhuis, Brinkhof, Noordwijk,
+# Ten Bosch, Kampveld): after a listed first name they end a surname, not a building.
+SURNAME_ENDING = re.compile(r"(?:huis|hof|wijk|bos|molen|bad|kerk|haven|brug|toren|dreef|markt|kade)$")
+
 # Words that make an entry an organisation or function rather than a person.
 ORG_WORDS = {
     "postbus", "secretariaat", "team", "afdeling", "directie", "servicedesk", "helpdesk", "info",

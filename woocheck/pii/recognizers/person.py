@@ -52,6 +52,7 @@ from .name_parts import (
     NAME,
     ORG_WORDS,
     PLACE_SUFFIX,
+    SURNAME_ENDING,
     TITLE,
     TITLES,
     WS,
@@ -429,7 +430,7 @@ class PersonRecognizer(PatternRecognizer):
                 continue
             if any(c.lower() in ORG_WORDS for c in caps):
                 continue  # "Athena Institute"
-            if last not in nl.surnames and PLACE_SUFFIX.search(last):
+            if last not in nl.surnames and PLACE_SUFFIX.search(last) and not SURNAME_ENDING.search(last):
                 continue  # "Tobias Asserzaal", "Willem Alexanderplein": a room or a street
             yield _res(self, m.start(), m.end(), 0.7, "first name and surname")
         if "," in text:
