@@ -19,39 +19,38 @@ def test_labelled_set_is_there():
     assert len(docs) >= 10 and all(d.with_suffix(".yaml").is_file() for d in docs)
 
 
-def test_precision_and_recall_floors():
-    counts, misses = evaluate()
+def _check_floors(folder, floor_all, floor_person):
+    """Evaluate `folder`, print its table, assert the floors; the counts per entity."""
+    counts, misses = evaluate(folder)
     print("\n" + table(counts) + "\n" + "\n".join(misses))
     total = Counter()
     for c in counts.values():
         total.update(c)
     p, r = scores(total)
-    assert p >= FLOOR_ALL[0] and r >= FLOOR_ALL[1], table(counts)
+    assert p >= floor_all[0] and r >= floor_all[1], table(counts)
     p, r = scores(counts["PERSON"])
-    assert p >= FLOOR_PERSON[0] and r >= FLOOR_PERSON[1], table(counts)
+    assert p >= floor_person[0] and r >= floor_person[1], table(counts)
+    return counts
+
+
+def test_precision_and_recall_floors():
+    counts = _check_floors(LABELLED, FLOOR_ALL, FLOOR_PERSON)
     for entity, c in counts.items():
         if entity != "PERSON":
             assert scores(c)[1] >= FLOOR_RECALL_OTHER, (entity, table(counts))
 
 
 # The set written by another hand, without sight of the detector (tests/data/labelled-other):
-# its held-out half was measured once, after tuning on the tune half only, and these floors
-# are a little under what that measurement gave (PERSON 0.91 / 0.90, all 0.86 / 0.87), so
-# that a change that loses ground on text the detector was not tuned on fails here.
+# its held-out half is never tuned on. Measured after tuning on the tune half: PERSON
+# 0.91 / 0.90 and all 0.86 / 0.87 at first, PERSON 0.93 / 0.90 and all 0.93 / 0.90 at the
+# end of that session. These floors sit a little under, so that a change that loses ground
+# on text the detector was not tuned on fails here.
 OTHER = LABELLED.parent / "labelled-other"
-FLOOR_OTHER_PERSON = (0.88, 0.87)
-FLOOR_OTHER_ALL = (0.83, 0.84)
+FLOOR_OTHER_PERSON = (0.90, 0.87)
+FLOOR_OTHER_ALL = (0.90, 0.87)
 
 
 def test_other_hands_held_out_half():
     held_out = OTHER / "heldout"
     assert len(sorted(held_out.glob("*.txt"))) >= 10
-    counts, misses = evaluate(held_out)
-    print("\n" + table(counts) + "\n" + "\n".join(misses))
-    total = Counter()
-    for c in counts.values():
-        total.update(c)
-    p, r = scores(total)
-    assert p >= FLOOR_OTHER_ALL[0] and r >= FLOOR_OTHER_ALL[1], table(counts)
-    p, r = scores(counts["PERSON"])
-    assert p >= FLOOR_OTHER_PERSON[0] and r >= FLOOR_OTHER_PERSON[1], table(counts)
+    _check_floors(held_out, FLOOR_OTHER_ALL, FLOOR_OTHER_PERSON)

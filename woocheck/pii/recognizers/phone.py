@@ -134,14 +134,8 @@ def _groups_fit(pattern_text: str, number) -> bool:
 def _valid(pattern_text: str) -> bool:
     if _ZERO_SPACE.match(pattern_text) or _THOUSANDS.search(pattern_text) or _DATE.search(pattern_text):
         return False  # "0 84.842", "1.234.567", "05-11-2021 23"
-    digits = _NOT_DIGIT_PLUS.sub("", pattern_text)
-    if digits.startswith("00"):
-        digits = "+" + digits[2:]
-    try:
-        number = phonenumbers.parse(digits, "NL")
-    except phonenumbers.NumberParseException:
-        return False
-    if not phonenumbers.is_valid_number(number):
+    number = _parse(pattern_text)
+    if number is None or not phonenumbers.is_valid_number(number):
         return False
     # Service numbers (0800, 0900, 14 0xx) belong to organisations, not persons.
     kind = phonenumbers.number_type(number)
@@ -155,12 +149,17 @@ def _valid(pattern_text: str) -> bool:
 
 def is_mobile(pattern_text: str) -> bool:
     """A Dutch or foreign mobile number (phonenumbers' type), as written."""
+    number = _parse(pattern_text)
+    return number is not None and phonenumbers.number_type(number) in (
+        phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_OR_MOBILE)
+
+
+def _parse(pattern_text: str):
+    """The number as phonenumbers reads it (Dutch unless it says otherwise), or None."""
     digits = _NOT_DIGIT_PLUS.sub("", pattern_text)
     if digits.startswith("00"):
         digits = "+" + digits[2:]
     try:
-        number = phonenumbers.parse(digits, "NL")
+        return phonenumbers.parse(digits, "NL")
     except phonenumbers.NumberParseException:
-        return False
-    return phonenumbers.number_type(number) in (phonenumbers.PhoneNumberType.MOBILE,
-                                                phonenumbers.PhoneNumberType.FIXED_OR_MOBILE)
+        return None
