@@ -78,10 +78,13 @@ def stage_speed() -> None:
     find_in_document(docs[0], Config())
     once = time.perf_counter() - t
     t = time.perf_counter()
-    found = sum(len(find_in_document(d, Config())) for d in docs)
+    items = [p for d in docs for p in find_in_document(d, Config())]
+    found = len(items)
     took = time.perf_counter() - t
     print(f"analyzer build (imports, spaCy blank nl, registry): {build:.2f} s")
     print(f"lists loaded on first use (names, streets, lexicon, mailbox words) + first call: {once:.2f} s")
+    leaks = [p for p in items if not p.public]
+    print(f"reported as leaks: {len(leaks)}, of which on weak evidence (warnings): {sum(p.weak for p in leaks)}")
     print(f"personal-data stage: {len(docs)} documents, {pages} pages, {words} words, {found} items "
           f"in {took:.2f} s -> {words / took:,.0f} words/s, {pages / took:.1f} pages/s")
 

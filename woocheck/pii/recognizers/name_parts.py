@@ -64,7 +64,11 @@ _GREETING_RE = re.compile(
 )
 # "Stapper, M.", "Vries, J. de": the inverted form of headers and reference lists, in
 # running text too.
-_SURNAME_INITIALS_RE = re.compile(rf"(?<![\p{{L}}.'’-])(?:{IFX}[ ])?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*,[ ]?{INITS}(?:[ ]?{IFX}(?![\p{{L}}]))?(?:[ ]?\({CAPW}\))?")
+# Not when a surname follows the initials: in "Gürbüz, L. Hazenberg" they start the next name.
+_SURNAME_INITIALS_RE = re.compile(
+    rf"(?<![\p{{L}}.'’-])(?:{IFX}[ ])?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*,[ ]?{INITS}(?:[ ]?{IFX}(?![\p{{L}}]))?"
+    rf"(?:[ ]?\({CAPW}\))?(?![ ]?(?:{IFX}[ ]+)?\p{{Lu}}\p{{Ll}})"
+)
 _INITIALS_RE = re.compile(rf"(?<![\p{{L}}.&]){INITS}[ ]?(?:{IFX}[ ]+)?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*")
 _FIRST_LAST_RE = re.compile(rf"(?<![\p{{L}}.'’-])(?P<first>{CAPW})(?P<rest>(?:[ ]+{CAPW})?[ ]+(?:{IFX}[ ]+)?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*)")
 _TOKEN_RE = re.compile(rf"{INITS}|{IFX}|{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*|\([^()\n]*\)|,|\S+")
@@ -81,10 +85,11 @@ _SIGNOFF_RE = re.compile(
 _CONTACT_RE = re.compile(
     r"(?m)^[ \t*]*(?:Contactpersoon|Contactpersonen|Behandeld door|Opgesteld door|Auteur|Steller|Inlichtingen bij|Informatie bij|[Tt]\.a\.v\.|Ter attentie van)(?:\*\*)?[ \t]*:?[ \t]*(?P<v>[^\n]*)$"
 )
-# A chat export line: "[14-08-2024 08:12] Bram Vonk: ..." or "12-09-2023 21:06 - Thomas: ..."
+# A chat export line: "[14-08-2024 08:12] Bram Vonk: ...", "12-09-2023 21:06 - Thomas: ..." or
+# "[22-12-2023 07:41] Smulders, Bas" with the message on the next line
 _CHAT_RE = re.compile(
     r"(?m)^[ \t]*\[?\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]*(?:[-–][ \t]*)?"
-    r"(?P<v>[^:\n\[\]]{2,40}):"
+    r"(?P<v>[^:\n\[\]]{2,40})(?::|[ \t]*$)"  # Teams puts the sender alone on the line
 )
 _ADDRESS_IN_BRACKETS_RE = re.compile(r"(?:<|\[mailto:)[^<>\s\]]+@[^<>\s\]]+[>\]]")
 _LABEL_LINE_RE = re.compile(r"^[ \t*#]*(?:\p{Lu}[\p{Ll} -]+(?:\t|:)|#|\d+[.)] )")
