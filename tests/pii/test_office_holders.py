@@ -29,6 +29,9 @@ def _names(text):
          "mr. P. Olthof                           drs. F.E. Wassenberg-Tiel", ["F.E. Wassenberg-Tiel"]),
         ("Uit onderzoek blijkt dit (Groeneveld & Akkerman, 2020; Dijkhuis, 2018).", ["Groeneveld", "Dijkhuis"]),
         ("Groeneveld, R., & Akkerman, T. (2020). Schulden voorkomen. Den Haag: Uitgeverij Plein.", ["Groeneveld, R."]),
+        ("Met vriendelijke groet,\nIlse Brandsma | Lid Raad van Bestuur | UWV\n\nHoi Ilse, dank.", ["Ilse"]),
+        ("Van: Brandsma, Ilse (lid RvB) <i.brandsma@example.nl>\nAan: Team\n\nHoi Ilse,", ["Brandsma", "Ilse"]),
+        ("RvB-lid Karel Dijkgraaf en bestuursvoorzitter Ilse Brandsma spraken.", ["Dijkgraaf", "Brandsma"]),
         ("Stichting Leerwerk, vertegenwoordigd door drs. K.M. Everts-Hoogland, directeur-bestuurder, "
          "hierna te noemen: de Stichting;", ["K.M. Everts-Hoogland"]),
     ],
@@ -63,3 +66,9 @@ def test_the_civil_servant_beside_an_office_holder_is_still_a_leak():
 def test_look_alikes_are_no_names(text):
     leaks = [p.text for p in find_in_text(text) if p.entity == "PERSON" and not p.public]
     assert leaks == [], leaks
+
+
+def test_a_job_title_after_a_dash_is_no_part_of_the_name():
+    names = _names("Met vriendelijke groet,\nKarin Jansen - Beleidsmedewerker\nDirectie Werk")
+    assert list(names) == ["Karin Jansen"] and not names["Karin Jansen"].public
+    assert "Marloes Visser - Hoekstra" in _names("Marloes Visser - Hoekstra belde.")  # a double surname

@@ -79,6 +79,15 @@ FUNCTION = re.compile(
 )
 
 
+# Compounds that end in a function noun: "Beleidsmedewerker", "Regiomanager". (Not the
+# short ones, "arts" or "lid": they end surnames too, "Swarts".)
+_FUNCTION_COMPOUND = re.compile(
+    r"(?i)\w+(?:medewerker|medewerkster|adviseur|manager|coördinator|coordinator|directeur|leider|secretaris"
+    r"|jurist|consulent|specialist|analist|deskundige|functionaris|coach)"
+)
+_DASH_SPLIT = re.compile(r"[ ][-–][ ]")
+
+
 def _name_words(span: str) -> list[str]:
     """The capitalised words of a span that carry the name (no titles or initials)."""
     return [w for w in _CAP_WORD.findall(span) if not _TITLE_ONLY.fullmatch(w)]
@@ -141,6 +150,12 @@ def weigh(text: str, hit) -> Optional[object]:
     if hit.entity != "PERSON":
         return hit
     span = text[hit.start:hit.end]
+    dash = _DASH_SPLIT.search(span)
+    if dash and any(_is_function(w) for w in _name_words(span[dash.end():])):
+        # "Karin Jansen - Beleidsmedewerker": a job title after a spaced dash, not the
+        # second half of a double surname.
+        hit = replace(hit, end=hit.start + dash.start(), text=span[:dash.start()])
+        span = hit.text
     words = _name_words(span)
     if not words:
         return None
@@ -189,7 +204,11 @@ def _lettered_part(c: Candidate) -> bool:
 
 def _job_title(c: Candidate) -> bool:
     """"Consulent Wmo", "Teamleider Handhaving": a function, not a name."""
-    return not c.titled and any(FUNCTION.fullmatch(w) for w in c.words)
+    return not c.titled and any(_is_function(w) for w in c.words)
+
+
+def _is_function(word: str) -> bool:
+    return bool(FUNCTION.fullmatch(word) or _FUNCTION_COMPOUND.fullmatch(word))
 
 
 def _doubled(c: Candidate) -> bool:

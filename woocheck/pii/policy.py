@@ -188,7 +188,8 @@ class _RolePatterns:
         # en Van Heck". The plural word is checked apart (`_plural_role`): folding it
         # into this pattern made a regex that took 50 ms to compile.
         self.role_word = re.compile(rf"(?:{role})")
-        self.comma_after = re.compile(rf"[ \t]*,[ \t]*(?i:de\s+|het\s+)?({role})")
+        # "X, lid Raad van Bestuur", "X | Lid Raad van Bestuur | UWV", "X - wethouder"
+        self.comma_after = re.compile(rf"[ \t]*(?:,|\||[ \t][-–])[ \t]*(?i:de\s+|het\s+)?({role})")
         # A signature's role line ("Minister van Justitie en Veiligheid", "De staatssecretaris
         # voor ...,"), not a sentence that starts with a role ("De minister wil ...").
         # What may follow the role on its line: nothing, a comma, "van/voor ...", an
