@@ -201,6 +201,10 @@ class FileResult:
     error: Optional[str]
     redactions: tuple[Redaction, ...] = ()
     findings: tuple[Finding, ...] = ()
+    # Persons this document marks as public office holders (pii.publication.PublicName),
+    # so that the other documents of its publication can leave them unreported. Not part
+    # of any report.
+    public_names: tuple = ()
 
 
 @dataclass(frozen=True)

@@ -167,7 +167,18 @@ def scan_document(doc: Document, config: Config, rules: Optional[list[Rule]] = N
     if failed:
         problems.append(f"internal error in {', '.join(failed)}")
     error = "not fully checked: " + "; ".join(problems) if problems else None
-    return FileResult(path=doc.path, pages=len(doc.pages), error=error, redactions=redactions, findings=tuple(findings))
+    return FileResult(path=doc.path, pages=len(doc.pages), error=error, redactions=redactions, findings=tuple(findings),
+                      public_names=_public_names(ctx))
+
+
+def _public_names(ctx: Context) -> tuple:
+    """The office holders this document names, if its personal data was looked at (for
+    the other documents of its publication: pii.publication)."""
+    if "personal_data" not in ctx.__dict__:  # not computed: no WOO1xx check asked for it
+        return ()
+    from .pii.publication import public_names
+
+    return public_names(ctx.personal_data)
 
 
 def scan_file(path: str, config: Config) -> FileResult:
@@ -252,4 +263,8 @@ def scan(
         if progress:
             progress(result.path, done, len(targets))
     results.sort(key=lambda r: order.get(r.path, 0))
+    if config.wants("WOO101"):
+        from .pii.publication import apply_across
+
+        results = apply_across(results)
     return Report(version=__version__, files=tuple(results))

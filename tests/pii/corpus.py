@@ -34,23 +34,31 @@ def files(half: str, root: Path = UWV) -> list[Path]:
 
 
 def findings(half: str, root: Path = UWV):
-    """(path, words, [PersonalData reported as a leak]) per file of the half."""
+    """(path, text, words, [PersonalData reported as a leak]) per file of the half, with
+    the publication step of a folder scan applied: a person one document of the
+    publication marks as public is not reported in its other documents."""
     from woocheck.config import Config
-    from woocheck.ingest import open_document
+    from woocheck.ingest import IngestError, open_document
     from woocheck.pii import find_in_document
+    from woocheck.pii.publication import Publication, public_names
 
     config = Config()
-    from woocheck.ingest import IngestError
-
+    by_folder: dict = {}
     for path in files(half, root):
         try:
             with open_document(str(path)) as doc:
                 text = doc.pages[0].text
-                items = [p for p in find_in_document(doc, config) if not p.public]
+                items = find_in_document(doc, config)
         except IngestError as exc:
             print(f"{path}: cannot be checked: {exc}", file=sys.stderr)
             continue
-        yield path, text, len(text.split()), items
+        by_folder.setdefault(path.parent, []).append((path, text, items))
+    for folder, docs in by_folder.items():
+        publication = Publication(n for _, _, items in docs for n in public_names(items))
+        for path, text, items in docs:
+            leaks = [p for p in items if not p.public
+                     and not (p.entity == "PERSON" and publication.reason(p.text))]
+            yield path, text, len(text.split()), leaks
 
 
 def main(argv=None) -> int:
