@@ -5,8 +5,8 @@ start of a line or table cell, a heading, a division ("Uitkeren"), a legal term 
 Regeling"), a closing ("Hoogachtend"). A hand list of such words never ends, so the
 name recognizer asks a real lexicon instead: the OpenTaal list of Dutch word forms
 (Debian/Ubuntu package `wdutch`, /usr/share/dict/dutch; BSD or CC-BY 3.0), with the
-English list beside it (`wbritish`; tables quote course and product names in English). OpenTaal
-keeps case: ordinary words are written in lower case, proper names (Jansen, Karin,
+English list beside it (`wbritish`; tables quote course and product names in English).
+OpenTaal keeps case: ordinary words are written in lower case, proper names (Jansen, Karin,
 Amsterdam) with a capital. So "post" and "regeling" are ordinary words and "jansen" is
 not, and a word is ordinary when its lowercased form is in the list as written.
 
@@ -15,8 +15,9 @@ Some surnames are ordinary words too (Post, Visser, Groen). The lexicon says onl
 person (a title, initials, a listed first name), see `woocheck.pii.evidence`.
 
 The lists are read once per process, on first use (in the parent before workers fork),
-from a cache of their hashes (`WordSet`) kept in ~/.cache/woocheck (or WOOCHECK_CACHE). Without the package, `available()` is False and the recognizer falls back
-on deduce's short list of common words; `woocheck` says so once (see `missing_note`).
+from a cache of their hashes (`WordSet`) kept in ~/.cache/woocheck (or WOOCHECK_CACHE).
+Without the package, `available()` is False and the recognizer falls back on deduce's
+short list of common words; `woocheck` says so once (see `missing_note`).
 """
 from __future__ import annotations
 
@@ -46,6 +47,7 @@ class WordSet:
 
     def __init__(self, hashes):
         self.hashes = hashes
+        self._key = hashes.dtype.type  # numpy.uint64: a Python int past 2**63 would be compared as a float
 
     def __len__(self) -> int:
         return len(self.hashes)
@@ -54,7 +56,7 @@ class WordSet:
         if not len(self.hashes):
             return False
         h = _hash(word)
-        i = int(self.hashes.searchsorted(h))
+        i = int(self.hashes.searchsorted(self._key(h)))
         return i < len(self.hashes) and int(self.hashes[i]) == h
 
 

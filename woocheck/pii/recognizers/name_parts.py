@@ -55,7 +55,12 @@ _ROLE_AFTER_RE = re.compile(
 # Nouns that denote a person, lower case inside a sentence: "collega Smeets", "de
 # aanvrager Yılmaz". Unlike a title they also precede ordinary words ("collega Beleid"),
 # so the name after them must not be one (evidence.py weighs that).
-PERSON_NOUN = r"(?:[Ff]amilie|[Ff]am\.|collega|medewerker|medewerkster|behandelaar|contactpersoon|aanvrager|aanvraagster|verzoeker|verzoekster|betrokkene|cliënt|klant|werknemer|werkneemster|belanghebbende)"
+PERSON_NOUNS = ("familie", "fam.", "collega", "medewerker", "medewerkster", "behandelaar", "contactpersoon", "aanvrager",
+                "aanvraagster", "verzoeker", "verzoekster", "betrokkene", "cliënt", "klant", "werknemer", "werkneemster",
+                "belanghebbende")
+# "Familie"/"Fam." often open a line or a table cell, so their capitalised form counts too.
+PERSON_NOUN = "(?:" + "|".join(rf"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" if w.startswith("fam") else re.escape(w)
+                              for w in PERSON_NOUNS) + ")"
 # No interfix right after the noun: "medewerker van Handhaving" is one of a division.
 _PERSON_NOUN_RE = re.compile(rf"(?<![\p{{L}}-]){PERSON_NOUN}[ ](?:{TITLES}[ ])?(?P<name>(?:{INITS}[ ]?)?(?:(?:{INITS}[ ]?|(?=\p{{Lu}})){IFX}[ ])?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*)")
 _GREETING_RE = re.compile(

@@ -51,6 +51,7 @@ from .name_parts import (
     IFX,
     NAME,
     ORG_WORDS,
+    PERSON_NOUNS,
     PLACE_SUFFIX,
     SURNAME_ENDING,
     TITLE,
@@ -99,6 +100,9 @@ _ROLE_WORDS = ("minister", "staatssecretaris", "burgemeester", "loco-burgemeeste
 _ROLE_WORDS_EXACT = ("CdK", "CvdK", "SG", "DG")
 # Scanning only from the offices in the text: the role pattern's scan of every character
 # was 0.11-0.15 ms a page (synthetic batch, VWS corpus).
+_roles_in = at_candidates(lambda text: word_starts(text, _ROLE_WORDS, _ROLE_WORDS_EXACT, folds=True))
+
+
 def _lines_of(block: str):
     """(line, offset) of each line of a block."""
     pos = 0
@@ -121,10 +125,7 @@ def _before_offices(text: str):
 
 
 _offices_after_in = at_candidates(_before_offices)
-_person_nouns_in = at_candidates(lambda text: word_starts(text, (
-    "familie", "fam.", "collega", "medewerker", "behandelaar", "contactpersoon", "aanvrager", "aanvraagster", "verzoeker", "verzoekster",
-    "betrokkene", "cliënt", "klant", "werknemer", "werkneemster", "belanghebbende"), (), folds=True))
-_roles_in = at_candidates(lambda text: word_starts(text, _ROLE_WORDS, _ROLE_WORDS_EXACT, folds=True))
+_person_nouns_in = at_candidates(lambda text: word_starts(text, PERSON_NOUNS, (), folds=True))
 
 
 def _lines_with(exact=(), lower=(), folds=False):
@@ -458,7 +459,6 @@ class PersonRecognizer(PatternRecognizer):
                     and last not in nl.surnames:
                 continue
             yield _res(self, m.start(), m.end(), 0.7, "initials and surname")
-
 
 
 # Groups a and b: the capitalised words, so that the surname key needs no second regex.
