@@ -226,13 +226,16 @@ def test_context_walk_agrees_with_presidio_walk():
 def test_office_and_signoff_scans_match_the_plain_regex(texts):
     from woocheck.pii.recognizers import person
     from woocheck.pii.recognizers.name_parts import (
-        _ATTENDEES_RE, _CHAT_RE, _CONTACT_RE, _GREETING_RE, _HEADER_RE, _LONE_FIELD_RE, _ROLE_RE, _SIGNOFF_RE,
+        _ATTENDEES_RE, _CHAT_RE, _CONTACT_RE, _GREETING_RE, _HEADER_RE, _LONE_FIELD_RE, _PERSON_NOUN_RE, _ROLE_AFTER_RE,
+        _ROLE_RE, _SIGNOFF_RE,
     )
 
     fields = ["K. Jansen", "\n\nKarin Jansen\n\n", "x\n \t\nJansen, K.\n\n\nPiet Smit", "\n\n\n\nab\n\nabc\n",
               "Van: Jansen, Karin <k@x.nl>\n> Aan: Piet; Jan\nCC : x\nHallo Karin,\n  Beste Jan en Piet!\nHi Ann\n"
               "Aanwezigen: Jan, Piet\n**Voorzitter**: Ann\nT.a.v. dhr. Smit\nContactpersoon\nK. Jansen\n"
-              "[14-08-2024 08:12] Bram Vonk: hoi\n12-09-2023 21:06 - Thomas: ja\nDag Bram"]
+              "[14-08-2024 08:12] Bram Vonk: hoi\n12-09-2023 21:06 - Thomas: ja\nDag Bram",
+              "K. Roodhart, gedeputeerde van Noordmark; Roodhart (CdK Noordmark), Jan de Vries-Smit, de wethouder,\n"
+              "collega Smeets, de aanvrager dhr. J. van Dam, Familie Van Dongen-Sprenkels, fam. Bos"]
     for text in texts + [t.replace("\u0130", "i") for t in TEXTS] + fields:
         assert [m.span() for m in person._roles_in(_ROLE_RE, text)] == [m.span() for m in _ROLE_RE.finditer(text)], text
         assert [m.span() for m in person._signoffs_in(_SIGNOFF_RE, text)] == \
@@ -241,7 +244,8 @@ def test_office_and_signoff_scans_match_the_plain_regex(texts):
             [m.span() for m in _LONE_FIELD_RE.finditer(text)], text
         for scan, pattern in [(person._greetings_in, _GREETING_RE), (person._headers_in, _HEADER_RE),
                               (person._chats_in, _CHAT_RE), (person._attendees_in, _ATTENDEES_RE),
-                              (person._contacts_in, _CONTACT_RE)]:
+                              (person._contacts_in, _CONTACT_RE), (person._offices_after_in, _ROLE_AFTER_RE),
+                              (person._person_nouns_in, _PERSON_NOUN_RE)]:
             assert [m.span() for m in scan(pattern, text)] == [m.span() for m in pattern.finditer(text)], text
 
 

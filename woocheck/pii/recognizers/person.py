@@ -112,15 +112,16 @@ def _lines_of(block: str):
 
 
 def _before_offices(text: str):
-    """Line starts of the lines holding an office: where a name with its office after it
-    can start (the regex tries every character of those lines only)."""
+    """Where a name with its office after it can start: the word starts in the 80
+    characters before each office on its line."""
     starts = word_starts(text, _ROLE_WORDS, _ROLE_WORDS_EXACT, folds=True)
     if starts is None:
         return None
     out = set()
     for q in starts:
         line = text.rfind("\n", 0, q) + 1
-        out.update(range(max(line, q - 80), q))
+        # Only word starts: the pattern's lookbehind allows nothing else.
+        out.update(m.start() for m in _WORD_START.finditer(text, max(line, q - 80), q))
     return sorted(out)
 
 
@@ -151,7 +152,7 @@ _contacts_in = _lines_with(("Contactpersoon", "Contactpersonen", "Behandeld door
                             "Inlichtingen bij", "Informatie bij", "t.a.v.", "T.a.v.", "Ter attentie van"))
 
 _COMMA_INITIAL = re.compile(r",[ ]?\p{Lu}\.")
-_CAP_START = re.compile(r"(?<![\p{L}.'’-])\p{L}")
+_WORD_START = re.compile(r"(?<![\p{L}.'’-])[\p{L}'’]")  # a word, or an interfix "'t"
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
@@ -441,7 +442,7 @@ class PersonRecognizer(PatternRecognizer):
             for c in _COMMA_INITIAL.finditer(text):
                 lo = max(after, text.rfind("\n", 0, c.start()) + 1, c.start() - 60)
                 m = None
-                for q in (w.start() for w in _CAP_START.finditer(text, lo, c.start())):
+                for q in (w.start() for w in _WORD_START.finditer(text, lo, c.start())):
                     m = _SURNAME_INITIALS_RE.match(text, q)
                     if m:
                         break
