@@ -34,6 +34,7 @@ and the deduce name lists are the resources, the rules are about shape and posit
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Optional
 
 import regex as re
@@ -93,6 +94,7 @@ def _name_words(span: str) -> list[str]:
     return [w for w in _CAP_WORD.findall(span) if not _TITLE_ONLY.fullmatch(w)]
 
 
+@lru_cache(maxsize=65536)  # the same words recur on every page; a pure function of the word
 def ordinary(word: str, compounds: bool = False) -> bool:
     """A capitalised word that is an ordinary word and not a listed first name. With
     `compounds`, a compound of listed words counts too ("Teamcoach"): only where no

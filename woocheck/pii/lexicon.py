@@ -174,5 +174,7 @@ def missing_note() -> str | None:
 
 def reload() -> None:
     """Forget the loaded lists and every answer (after WOOCHECK_LEXICON changed)."""
-    for cached in (_lists, is_ordinary, is_foreign, is_compound):
+    from .evidence import ordinary
+
+    for cached in (_lists, is_ordinary, is_foreign, is_compound, ordinary):
         cached.cache_clear()
