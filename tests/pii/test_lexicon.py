@@ -61,3 +61,19 @@ def test_with_word_lists_no_note_and_ordinary_words_are_no_names(tmp_path, cli):
     assert "wdutch" not in err
     assert code == 0, out
     assert _leaks(find_in_text, "Vandaag belde collega Femke Brouwer-Yılmaz over de Regeling.") == ["Femke Brouwer-Yılmaz"]
+
+
+def test_an_unwritable_cache_folder_only_costs_time(monkeypatch, tmp_path):
+    words = tmp_path / "dutch"
+    words.write_text("regeling\nKarin\n", "utf-8")
+    blocked = tmp_path / "a-file-not-a-folder"
+    blocked.write_text("", "utf-8")
+    monkeypatch.setenv("WOOCHECK_LEXICON", str(words))
+    monkeypatch.setenv("WOOCHECK_CACHE", str(blocked))
+    lexicon.reload()
+    try:
+        assert lexicon.is_ordinary("Regeling") and not lexicon.is_ordinary("Karin")
+    finally:
+        monkeypatch.delenv("WOOCHECK_LEXICON")
+        monkeypatch.delenv("WOOCHECK_CACHE")
+        lexicon.reload()

@@ -77,7 +77,14 @@ def _build(paths: list[Path]):
 
 
 def _cache_dir() -> Path:
-    base = os.environ.get("WOOCHECK_CACHE") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = os.environ.get("WOOCHECK_CACHE") or os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except (RuntimeError, KeyError):  # no HOME and no password entry (a bare container)
+            import tempfile
+
+            base = tempfile.gettempdir()
     return Path(base) / "woocheck"
 
 
