@@ -227,7 +227,7 @@ class PersonalData:
 
     `entity` is one of PERSON, EMAIL, PHONE, BSN, IBAN, ADDRESS, PLATE, BIRTHDATE.
     `public` is set by the policy step (public office holder, functional mailbox, ...),
-    with `reason` saying why; `weak` marks thin evidence (a lone surname), reported as a
+    with `reason` saying why; `weak` marks thin evidence ("collega Bakker"), reported as a
     warning rather than an error.
     """
 
