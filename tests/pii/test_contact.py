@@ -143,3 +143,15 @@ def test_cli_reports_the_private_address_and_not_the_office(scan_json, tmp_path)
     code, report, _ = scan_json(str(doc), "--select", "WOO106", "--show-personal-data")
     assert code == 1
     assert [f["text"] for f in report["findings"] if f["code"] == "WOO106"] == ["Hazelaarweg 12 te Emmen"]
+
+
+def test_a_mailbox_named_like_its_domain_is_the_organisations(items):
+    found = {p.text: p for p in items("Reacties naar vandijkadvies@vandijk-advies.nl of j.vandijk@vandijk-advies.nl.")
+             if p.entity == "EMAIL"}
+    assert found["vandijkadvies@vandijk-advies.nl"].public
+    assert not found["j.vandijk@vandijk-advies.nl"].public  # a person at that firm
+
+
+def test_a_fax_number_is_an_organisations(items):
+    found = [p for p in items("Bureau Handhaving\nFax: 030 - 271 55 08\n") if p.entity == "PHONE"]
+    assert found and all(p.public for p in found)

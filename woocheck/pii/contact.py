@@ -128,6 +128,20 @@ def email_reason(local: str, off) -> Optional[str]:
     return "functional mailbox"
 
 
+def _named_after_domain(local: str, domain: str) -> Optional[str]:
+    """"vandijkadvies@vandijk-advies.nl": a local part that spells the organisation the
+    domain names is that organisation's own mailbox, whatever names are in it (a person
+    at that firm writes "j.vandijk@vandijk-advies.nl")."""
+    flat = _NOT_LETTER_OR_DIGIT.sub("", local.lower())
+    org = _NOT_LETTER_OR_DIGIT.sub("", domain.lower().split(".")[0])
+    if len(flat) >= 5 and flat == org:
+        return "the organisation's own mailbox (named like its domain)"
+    return None
+
+
+_NOT_LETTER_OR_DIGIT = re.compile(r"[^\p{L}\d]")
+
+
 def _ordinary_words(local: str, parts: list[str], stems: "_Stems") -> Optional[str]:
     """A local part made of ordinary words ("parkeren", "onderzoek", "actiecentrum",
     "internationaal-dgke") and no name names a task, not a person. Asks the lexicon of
@@ -179,7 +193,8 @@ def _sentence_before(text: str, start: int) -> str:
     return _SENTENCE_END.split(before)[-1]
 
 
-_SWITCHBOARD = re.compile(r"(?i)\b(?:algemeen|algemene|hoofdnummer|centrale|receptie|switchboard|klantenservice|servicenummer|informatienummer|infolijn)")
+# Labels of a number that an organisation answers (a fax machine is no person's either).
+_SWITCHBOARD = re.compile(r"(?i)\b(?:algemeen|algemene|hoofdnummer|centrale|receptie|switchboard|klantenservice|servicenummer|informatienummer|infolijn|fax|telefax)")
 _LABEL_WORDS = re.compile(r"\p{L}+")
 
 
@@ -243,7 +258,8 @@ def bsn_reason(text: str, h: Hit) -> Optional[str]:
 def reason(text: str, h: Hit, out: list[Hit], off) -> Optional[str]:
     """Why a contact-data hit (EMAIL, PHONE, ADDRESS, BSN) may stay readable, or None."""
     if h.entity == "EMAIL":
-        return email_reason(h.text.rsplit("@", 1)[0], off)
+        local, _, domain = h.text.rpartition("@")
+        return email_reason(local, off) or _named_after_domain(local, domain)
     if h.entity in ("PHONE", "ADDRESS"):
         return contact_reason(text, h, out, off)
     if h.entity == "BSN":
