@@ -143,7 +143,8 @@ _CITED = re.compile(
 _PARTY = re.compile(r"(?i)[ ,]*(?:\([^()\n]{0,40}\)[ ,]*)?(?:[^,()\n]{1,60},\s*)?hierna(?:[ ]+te[ ]+noemen)?[ ]*:?[ ]*[\"“‘']?(?:de|het)?[ ]*\p{Lu}")
 
 
-_NAME_ITEM = (r"(?:(?:(?i:dhr|mw|mevr|mevrouw|de\s+heer|heer|drs|mr|ir|dr|prof|ing)\.?\s*)*(?:\p{Lu}\.[ ]?)*"
+# One name of a list: titles, initials, interfixes, a capitalised word, then a comma or "en".
+_NAME_ITEM = (rf"(?:{TITLE_RUN}(?:\p{{Lu}}\.[ ]?)*"
               r"(?:(?i:van|de|der|den|ter|ten|te|het)[ ]+)*\p{Lu}[\p{L}'’-]*[ \t]*(?:,|en|&)?[ \t]*)")
 # A plural word, then only names, commas and "en" up to the name asked about.
 _PLURAL_LIST = re.compile(rf"(?<![\p{{L}}])(?P<word>\p{{L}}[\p{{L}}-]*(?:s|n|leden))[ \t]+{_NAME_ITEM}*$")
