@@ -34,14 +34,13 @@ and the deduce name lists are the resources, the rules are about shape and posit
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Optional
 
 import regex as re
 
 from . import lexicon
 from .names import lists
-from .recognizers.name_parts import CAPW, INIT, PLACE_SUFFIX, TITLE
+from .recognizers.name_parts import _INIT_ANY, _TITLE_FULL, CAPW, PLACE_SUFFIX, TITLE
 
 # Evidence kinds (the recognizer's `evidence` strings) that name the person's place
 # in the text directly: a title or office before the name, an e-mail address beside it.
@@ -51,8 +50,6 @@ PERSON_NOUN = "person noun before the name"
 PLACED = frozenset({"e-mail header", "attendee list", "signature", "contact block", "name beside an e-mail address",
                     "sender in a chat export"})
 _CAP_WORD = re.compile(rf"(?<![\p{{L}}.]){CAPW}")
-_INITIAL = re.compile(INIT)
-_TITLE_ONLY = re.compile(rf"{TITLE}")
 _WORD_AFTER = re.compile(rf"[ ]({CAPW})")
 _WORD_BEFORE = re.compile(rf"(?<=[\p{{Ll}},][ ])({CAPW})[ ]$")
 _DOMAIN_AFTER = re.compile(r"\.(?:[a-z]{2,6})(?![\p{L}])|@")
@@ -91,10 +88,9 @@ _DASH_SPLIT = re.compile(r"[ ][-–][ ]")
 
 def _name_words(span: str) -> list[str]:
     """The capitalised words of a span that carry the name (no titles or initials)."""
-    return [w for w in _CAP_WORD.findall(span) if not _TITLE_ONLY.fullmatch(w)]
+    return [w for w in _CAP_WORD.findall(span) if not _TITLE_FULL.fullmatch(w)]
 
 
-@lru_cache(maxsize=65536)  # the same words recur on every page; a pure function of the word
 def ordinary(word: str, compounds: bool = False) -> bool:
     """A capitalised word that is an ordinary word and not a listed first name. With
     `compounds`, a compound of listed words counts too ("Teamcoach"): only where no
@@ -161,7 +157,7 @@ def weigh(text: str, hit) -> Optional[object]:
     words = _name_words(span)
     if not words:
         return None
-    c = Candidate(text, hit, span, words, hit.evidence in TITLED, bool(_INITIAL.search(span)))
+    c = Candidate(text, hit, span, words, hit.evidence in TITLED, bool(_INIT_ANY.search(span)))
     verdict = _ordinary_words(c)
     if verdict is not _UNDECIDED:
         return verdict

@@ -181,7 +181,5 @@ def missing_note() -> str | None:
 
 def reload() -> None:
     """Forget the loaded lists and every answer (after WOOCHECK_LEXICON changed)."""
-    from .evidence import ordinary
-
-    for cached in (_lists, is_ordinary, is_foreign, is_compound, ordinary):
+    for cached in (_lists, is_ordinary, is_foreign, is_compound):
         cached.cache_clear()
