@@ -8,17 +8,19 @@ the policy step (woocheck.pii.policy calls `reason` for every such hit).
   ground or its remains such as "5.1.2e@" or "e@": a local part with at most one letter
   cannot spell a person) or a functional mailbox: made of function words ("info",
   "woo", "team", "service", ... in rules/public-officials.yaml), also in compounds
-  ("contactpersoonwoo", "teamhandhaving", "servicedesk.x"), unless the local part has a
-  person's shape (initials first: "p.de.vries", "j.post"; a known first name or surname
-  in it: "jan.post", "info.jansen").
+  ("contactpersoonwoo", "teamhandhaving", "servicedesk.x"), or of ordinary words and no
+  name ("vergunningen"), unless the local part has a person's shape (initials first:
+  "p.de.vries", "j.post"; a known first name or surname in it: "jan.post",
+  "info.jansen"); or a local part that spells the organisation its domain names
+  ("vandijkadvies@vandijk-advies.nl").
 - Phone and address: an organisation's when the block around it is a letterhead or a
   contact block (Postbus, Bezoekadres, Postadres, www., a functional mailbox, an
   organisation's legal form or kind), a meeting venue (Locatie, Vergaderplaats, "vindt
-  plaats"), or, for a number, when its label names a service or switchboard ("algemeen
-  nummer", "servicedesk", "receptie"). A person's when the text says so: a private cue
-  before it ("woonachtig", "wonende te", "adres van betrokkene", "verzoeker"), a form
-  about a person (a "Naam:" field a few lines above), or the hit stands right under a
-  person's name (an addressee block or a signature). A mobile
+  plaats"), or, for a number, when its label names a service, a switchboard or a fax
+  ("algemeen nummer", "servicedesk", "receptie", "fax"). A person's when the text says
+  so: a private cue before it ("woonachtig", "wonende te", "adres van betrokkene",
+  "verzoeker"), a form about a person (a "Naam:" field a few lines above), or the hit
+  stands right under a person's name (an addressee block or a signature). A mobile
   number is a person's unless its own label names a service.
 - BSN: a weak nine-digit number (no BSN wording near) on a page whose nine-digit
   numbers pass the 11-proof no more often than chance is an identifier
@@ -103,7 +105,8 @@ def _stems(functional: tuple[str, ...]) -> _Stems:
     return _Stems(functional)
 
 
-def email_reason(local: str, off) -> Optional[str]:
+def email_reason(local: str, off, domain: str = "") -> Optional[str]:
+    """Why an address with this local part (at `domain`, when known) is no person's."""
     if _REDACTED_LOCAL.fullmatch(local):
         return "local part already redacted"
     # The OCR of a grey redaction box reads as capitals ("BEEE@minszw.nl"): the box itself.
@@ -112,6 +115,8 @@ def email_reason(local: str, off) -> Optional[str]:
     # "5.1.2e@", "5.1.2.e@", "e@", "i@": a ground code or what extraction left of it.
     if len(_LETTER.findall(local)) <= 1:
         return "local part already redacted (a Woo ground or its remains)"
+    if domain and _named_after_domain(local, domain):
+        return "the organisation's own mailbox (named like its domain)"
     stems = _stems(off.functional)
     if local.lower() in stems.whole:
         return "functional mailbox"
@@ -128,15 +133,12 @@ def email_reason(local: str, off) -> Optional[str]:
     return "functional mailbox"
 
 
-def _named_after_domain(local: str, domain: str) -> Optional[str]:
+def _named_after_domain(local: str, domain: str) -> bool:
     """"vandijkadvies@vandijk-advies.nl": a local part that spells the organisation the
     domain names is that organisation's own mailbox, whatever names are in it (a person
     at that firm writes "j.vandijk@vandijk-advies.nl")."""
     flat = _NOT_LETTER_OR_DIGIT.sub("", local.lower())
-    org = _NOT_LETTER_OR_DIGIT.sub("", domain.lower().split(".")[0])
-    if len(flat) >= 5 and flat == org:
-        return "the organisation's own mailbox (named like its domain)"
-    return None
+    return len(flat) >= 5 and flat == _NOT_LETTER_OR_DIGIT.sub("", domain.lower().split(".")[0])
 
 
 _NOT_LETTER_OR_DIGIT = re.compile(r"[^\p{L}\d]")
@@ -195,7 +197,6 @@ def _sentence_before(text: str, start: int) -> str:
 
 # Labels of a number that an organisation answers (a fax machine is no person's either).
 _SWITCHBOARD = re.compile(r"(?i)\b(?:algemeen|algemene|hoofdnummer|centrale|receptie|switchboard|klantenservice|servicenummer|informatienummer|infolijn|fax|telefax)")
-_LABEL_WORDS = re.compile(r"\p{L}+")
 
 
 def _service_label(text: str, start: int, off, line_above: bool) -> bool:
@@ -204,7 +205,7 @@ def _service_label(text: str, start: int, off, line_above: bool) -> bool:
     if _SWITCHBOARD.search(label):
         return True
     stems = _stems(off.functional)
-    words = [w.lower() for w in _LABEL_WORDS.findall(label)]
+    words = [w.lower() for w in _PARTS.findall(label)]
     # "Contactpersoon", "contact": a person's number as often as not.
     return any(len(w) >= 4 and stems.functional(w) and "persoon" not in w and w != "contact" for w in words[-3:])
 
@@ -259,7 +260,7 @@ def reason(text: str, h: Hit, out: list[Hit], off) -> Optional[str]:
     """Why a contact-data hit (EMAIL, PHONE, ADDRESS, BSN) may stay readable, or None."""
     if h.entity == "EMAIL":
         local, _, domain = h.text.rpartition("@")
-        return email_reason(local, off) or _named_after_domain(local, domain)
+        return email_reason(local, off, domain)
     if h.entity in ("PHONE", "ADDRESS"):
         return contact_reason(text, h, out, off)
     if h.entity == "BSN":
