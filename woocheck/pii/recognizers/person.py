@@ -1,15 +1,17 @@
-"""Names of persons, without a Dutch NER model.
+"""Names of persons, without a Dutch NER model: candidates and the evidence that found
+them (woocheck.pii.evidence weighs each against the evidence that it is no person).
 
 Three kinds of evidence, strongest first:
 
-1. a title, salutation or office before the name ("dhr. M. Boumans", "mevrouw El
-   Amrani", "Beste Karin,", "minister Faber");
+1. a title, salutation, office or person noun beside the name ("dhr. M. Boumans",
+   "mevrouw El Amrani", "Beste Karin,", "minister Faber", "de burgemeester van X,
+   Y", "K. Roodhart, gedeputeerde", "collega Smeets");
 2. a place where Woo documents carry names: e-mail headers (`Van:`, `Aan:`, `CC:`,
    "Achternaam, Voornaam", "Vries, J. de (Jan)"), attendee lists ("Aanwezig"),
-   signature blocks after "Met vriendelijke groet", "Contactpersoon" blocks and
-   `Naam <adres>` pairs;
+   signature blocks after "Met vriendelijke groet", "Contactpersoon" blocks, chat
+   senders and `Naam <adres>` pairs;
 3. the Dutch first-name and surname lists shipped by deduce: "Karin Jansen",
-   "J.P. de Vries"; a lone listed surname mid-sentence is kept as weak evidence.
+   "J.P. de Vries", "Stapper, M."; a lone listed surname is no candidate.
 
 (1) and (2) find names the lists lack (Yılmaz, Nguyen, El Amrani). The document-level
 steps (a surname spelled by an e-mail local part, a surname seen in a full name) live
