@@ -95,7 +95,7 @@ def _load(paths: list[Path]) -> WordSet:
 
     if not paths:
         return WordSet(np.zeros(0, dtype=np.uint64))
-    stamp = "|".join(f"{p.resolve()}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in paths)
+    stamp = "|".join(f"{p.resolve()}:{st.st_size}:{st.st_mtime_ns}" for p in paths for st in (p.stat(),))
     key = hashlib.sha1(f"v1|{stamp}".encode()).hexdigest()[:20]
     cached = _cache_dir() / f"lexicon-{key}.npy"
     try:
