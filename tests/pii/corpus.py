@@ -35,12 +35,13 @@ def files(half: str, root: Path = UWV) -> list[Path]:
 
 def findings(half: str, root: Path = UWV):
     """(path, text, words, [PersonalData reported as a leak]) per file of the half, with
-    the publication step of a folder scan applied: a person one document of the
-    publication marks as public is not reported in its other documents."""
+    the publication step of a scan of the whole half applied: a person one document of
+    a publication marks as public is not reported in its other documents, nor, by full
+    name, in the other publications of the half."""
     from woocheck.config import Config
     from woocheck.ingest import IngestError, open_document
     from woocheck.pii import find_in_document
-    from woocheck.pii.publication import Publication, public_names
+    from woocheck.pii.publication import Publication, public_names, why_public
 
     config = Config()
     by_folder: dict = {}
@@ -53,11 +54,12 @@ def findings(half: str, root: Path = UWV):
             print(f"{path}: cannot be checked: {exc}", file=sys.stderr)
             continue
         by_folder.setdefault(path.parent, []).append((path, text, items))
+    batch = Publication(n for docs in by_folder.values() for _, _, items in docs for n in public_names(items))
     for folder, docs in by_folder.items():
         publication = Publication(n for _, _, items in docs for n in public_names(items))
         for path, text, items in docs:
             leaks = [p for p in items if not p.public
-                     and not (p.entity == "PERSON" and publication.reason(p.text))]
+                     and not (p.entity == "PERSON" and why_public(p.text, publication, batch))]
             yield path, text, len(text.split()), leaks
 
 

@@ -13,6 +13,12 @@ last surname word must agree, and a given name or initial, where the finding has
 must agree with one seen for that surname. A bare surname is only taken when it is rare
 (not on deduce's surname list) or the publication names only one bearer of it: "Jansen"
 in one file is no proof that "Jansen" in the next is the minister.
+
+Across the whole batch (many decisions of one body, scanned together) only a full name
+carries over: the same spelled-out given name with the same surname ("Maarten Camps",
+chair of the board in one decision, copied in an e-mail of another). A surname or an
+initial alone does not reach beyond its folder: in an archive, "J. de Vries" in two
+decisions may well be two people.
 """
 from __future__ import annotations
 
@@ -84,10 +90,23 @@ class Publication:
             return f"same given name {self.by_given[text.strip().lower()].reason} in another document of the publication"
         return None
 
+    def full_name_reason(self, text: str) -> Optional[str]:
+        """Why `text` is public when only a full name counts (the batch beyond a folder)."""
+        from .detect import given_name, surname_keys
+
+        keys = surname_keys(text)
+        given = given_name(text)
+        if not keys or not given:
+            return None
+        for n in self.by_key.get(keys[-1], ()):
+            if n.given == given.lower():
+                return f"same person {n.reason} in another decision of the batch"
+        return None
+
 
 def apply_across(results: list[FileResult]) -> list[FileResult]:
-    """Drop the name findings (WOO101) that another document of the same folder shows to
-    be a public person's."""
+    """Drop the name findings (WOO101) that another document of the same folder, or by
+    full name any document of the batch, shows to be a public person's."""
     names: dict[str, list[PublicName]] = {}
     for r in results:
         if r.public_names:
@@ -95,12 +114,20 @@ def apply_across(results: list[FileResult]) -> list[FileResult]:
     if not names:
         return results
     publications = {folder: Publication(ns) for folder, ns in names.items()}
+    batch = Publication(n for ns in names.values() for n in ns)
     out = []
     for r in results:
         pub = publications.get(folder_of(r.path))
-        if pub is None or not any(f.kind == "PERSON" for f in r.findings):
+        if not any(f.kind == "PERSON" for f in r.findings):
             out.append(r)
             continue
-        kept = tuple(f for f in r.findings if f.kind != "PERSON" or f.code != "WOO101" or pub.reason(f.text) is None)
+        kept = tuple(f for f in r.findings
+                     if f.kind != "PERSON" or f.code != "WOO101" or why_public(f.text, pub, batch) is None)
         out.append(replace(r, findings=kept) if len(kept) != len(r.findings) else r)
     return out
+
+
+def why_public(text: str, folder: Optional[Publication], batch: Publication) -> Optional[str]:
+    """Why a name found in a file is public: by its folder's names, or by a full name
+    anywhere in the batch."""
+    return (folder.reason(text) if folder else None) or batch.full_name_reason(text)
