@@ -33,7 +33,10 @@ def evaluate(folder: Path = LABELLED):
         found = [(p.entity, p.text) for p in find_in_text(txt.read_text("utf-8")) if not p.public]
         open_gold = list(gold)
         for entity, text in found:
-            hit = next((g for g in open_gold if g[0] == entity and _match(text, g[1])), None)
+            # The same string first, so that an address found whole does not use up the
+            # label of its street alone written elsewhere in the document.
+            hit = next((g for g in open_gold if g[0] == entity and _norm(g[1]) == _norm(text)), None) \
+                or next((g for g in open_gold if g[0] == entity and _match(text, g[1])), None)
             c = counts.setdefault(entity, Counter())
             if hit:
                 open_gold.remove(hit)

@@ -78,3 +78,41 @@ def test_label_before_the_street_is_not_part_of_the_address(find):
 def test_postcode_place_takes_one_word_unless_a_known_two_word_place(find):
     assert find("Vlierstraat 23, 4321 BC Oosterhout Datum", "ADDRESS") == ["Vlierstraat 23, 4321 BC Oosterhout"]
     assert find("Vlierstraat 23, 2500 BC Den Haag", "ADDRESS") == ["Vlierstraat 23, 2500 BC Den Haag"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # where the sentence says someone lives, a street and number need no postcode
+        ("Zij woont aan de Populierenweg 9 sinds vorig jaar.", "Populierenweg 9"),
+        ("De aanvraag betreft de woning aan de Merelstraat 41b.", "Merelstraat 41b"),
+        ("Hij verhuisde, en verblijft op de Zandkamp 7 bij zijn zus.", "Zandkamp 7"),
+        ("Een klacht van mevrouw Tromp van de Brederodelaan 15, die geluid hoort.", "Brederodelaan 15"),
+        ("De bewoners van de Ganzenhof 3 zijn ingelicht.", "Ganzenhof 3"),
+        ("Straat en huisnummer:   Meidoornpad 12\nPostcode:   ", "Meidoornpad 12"),
+        # a street of more words after "aan de", with a postcode
+        ("wonend aan de Lange Wijngaard 4, 6711 BK Ede", "Lange Wijngaard 4, 6711 BK Ede"),
+    ],
+)
+def test_a_home_said_in_words_is_an_address(items, text, expected):
+    found = [p for p in items(text) if p.entity == "ADDRESS"]
+    assert [p.text for p in found] == [expected]
+    assert not found[0].public  # also beside letterhead words: the words say it is a home
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Artikel 12 van de Wet is van toepassing.",  # no street shape
+        "mevrouw Jansen van de Berg 4 weken geleden",  # a double surname, then a number
+        "De bewoners van de Hoofdstraat hebben 12 bezwaren ingediend.",  # no number after the street
+        "Het college van de gemeente wil 3 woningen bouwen.",
+    ],
+)
+def test_living_words_without_a_street_and_number_find_nothing(find, text):
+    assert find(text, "ADDRESS") == []
+
+
+def test_a_person_named_before_the_street_they_live_in_is_cut_from_it(items):
+    found = {p.entity: p.text for p in items("Een buurman, dhr. Vosselman van de Kruisakkerweg 31, belde.")}
+    assert found == {"PERSON": "Vosselman", "ADDRESS": "Kruisakkerweg 31"}

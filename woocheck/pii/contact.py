@@ -36,6 +36,7 @@ import regex as re
 
 from .detect import Hit
 from .recognizers import bsn as _bsn
+from .recognizers.address import RESIDENCE_FORM
 
 # Words that put an address or number in an organisation's letterhead or signature.
 LETTERHEAD = re.compile(
@@ -52,7 +53,7 @@ VENUE = re.compile(
 )
 # Words in the sentence before an address or number that make it someone's home.
 PRIVATE_CUE = re.compile(
-    r"(?i)\b(?:woont|wonen|wonende|woonachtig|woonadres|woonplaats|huisadres|thuisadres|privéadres|privé|prive"
+    r"(?i)\b(?:woon|woont|wonen|wonende|woonachtig|woning|woonadres|woonplaats|huisadres|thuisadres|privéadres|privé|prive"
     r"|verblijfs?adres|betrokkene|verzoeker|verzoekster|aanvrager|aanvraagster|bewoner|bewoonster|cliënt|client"
     r"|klager|klaagster|bezwaarmaker|belanghebbende)\b"
 )
@@ -219,8 +220,8 @@ def _functional_mail_near(window: str, off) -> bool:
 def contact_reason(text: str, h: Hit, out: list[Hit], off) -> Optional[str]:
     """Organisation's address or number by the text around it; None when a person's."""
     before = text[max(0, h.start - 80):h.start]
-    if PRIVATE_CUE.search(before) or PERSON_FORM.search(text, max(0, h.start - 200), h.start):
-        return None
+    if h.evidence == RESIDENCE_FORM or PRIVATE_CUE.search(before) or PERSON_FORM.search(text, max(0, h.start - 200), h.start):
+        return None  # the sentence itself says someone lives there
     if h.entity == "PHONE":
         if _FIRST_PERSON.search(_sentence_before(text, h.start)):
             return None  # "u kunt mij bereiken op ...": the writer's own number

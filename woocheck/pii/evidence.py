@@ -84,6 +84,9 @@ _FUNCTION_COMPOUND = re.compile(
     r"|jurist|consulent|specialist|analist|deskundige|functionaris|coach)"
 )
 _DASH_SPLIT = re.compile(r"[ ][-–][ ]")
+# "Verweij van de Eekhoutweg 31": the person, then where he lives.
+_STREET_TAIL = re.compile(r"[ ](?:van|aan|op)[ ](?:de|het|den)[ ](\S+)$")
+_HOUSE_NUMBER_AFTER = re.compile(r"[ ]+[1-9]")
 
 
 def _name_words(span: str) -> list[str]:
@@ -154,6 +157,10 @@ def weigh(text: str, hit) -> Optional[object]:
         # second half of a double surname.
         hit = replace(hit, end=hit.start + dash.start(), text=span[:dash.start()])
         span = hit.text
+    street = _STREET_TAIL.search(span)
+    if street and _HOUSE_NUMBER_AFTER.match(text, hit.end) and _is_street(street.group(1)):
+        hit = replace(hit, end=hit.start + street.start(), text=span[:street.start()])
+        span = hit.text
     words = _name_words(span)
     if not words:
         return None
@@ -203,6 +210,13 @@ def _lettered_part(c: Candidate) -> bool:
 def _job_title(c: Candidate) -> bool:
     """"Consulent Wmo", "Teamleider Handhaving": a function, not a name."""
     return not c.titled and any(_is_function(w) for w in c.words)
+
+
+def _is_street(word: str) -> bool:
+    """A street's name, not a surname: a street's shape and on no surname list."""
+    from .recognizers.address import street_start
+
+    return word.lower() not in lists().surnames and street_start([word]) is not None
 
 
 def _is_function(word: str) -> bool:

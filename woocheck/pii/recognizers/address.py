@@ -8,7 +8,13 @@ address is reported only with its evidence:
   Utrecht", also over two lines;
 - street + number + "te <Plaats>": "Molenweg 12 te Emmen" (no postcode);
 - street + number, then a comma or line break and a place name from deduce's place
-  lists: "Molenweg 12\nEmmen".
+  lists: "Molenweg 12\nEmmen";
+- street + number where the sentence says someone lives there: a verb of living with
+  its preposition ("woont aan de Molenweg 12", "wonend op de Dorpsstraat 4a"), or a
+  person named with a title or as a resident, then "van de" ("mevrouw Smit van de
+  Molenweg 12", "een bewoner van de Molenweg 12"), or a form's address field ("Straat
+  en huisnummer: Molenweg 12"). No postcode is needed then; the street must have a
+  street's shape.
 
 Without a postcode the street must have the shape of one: its last word ends in a
 street-type word (straat, laan, weg, plein, gracht, ...; "Laan van X" starts with one),
@@ -50,6 +56,7 @@ _CITY = rf"(?:[ ]+{_PLACE_WORD}(?:[ ]+{_PLACE_WORD})?)?"
 _PLACE = rf"{_PLACE_WORD}(?:[ ]+(?:(?:aan|op|en|de|den|der|bij|in)[ ]+){{0,2}}{_PLACE_WORD}){{0,2}}"
 
 POSTCODE_FORM = "street, number and postcode"
+RESIDENCE_FORM = "street and number where someone lives"
 TE_FORM = "street, number, te and place"
 PLACE_FORM = "street, number and place"
 
@@ -71,6 +78,18 @@ _COMPASS = re.compile(r"(?i)^(?:noord|oost|zuid|west|n\.?z\.?|o\.?z\.?|z\.?z\.?|
 _COMPASS_TAIL = re.compile(r"(?i)-(?:noord|oost|zuid|west)$")
 _PO_BOX = re.compile(r"(?i)\b(?:postbus|antwoordnummer|p\.?o\.?[ ]?box)\b")
 _SPACE = re.compile(r"[ ]+")
+# What makes a street and number someone's home without a postcode: a verb of living and
+# its preposition, or a titled person or a resident, then "van de" (the street follows).
+_LIVES = (r"(?:woon\w*|wonend\w*|woont|wonen|woning|huis|verhuisd|verhuist|verhuizen|verblijf\w*)[ ]+"
+          r"(?:aan|op|in|naar|bij)")
+# A form's field for a home address: "Adres:", "Straat en huisnummer:", "Woonadres :".
+_FIELD = r"(?m:^[ \t|]*(?:adres|woonadres|huisadres|straat|straatnaam|straat[ ]en[ ]huisnummer|huisnummer)[ \t]*:[ \t]*)"
+_NAMED = (r"(?:(?:dhr|mevr|mw|hr)\.?|mevrouw|de[ ]heer|meneer|familie|fam\.)(?:[ ]+[\p{L}.'’-]+){1,5}?"
+          r"|(?:bewoner|bewoonster|bewoners|buurman|buurvrouw|buren)")
+_RESIDENCE = re.compile(
+    rf"(?i:{_FIELD}|(?<![\p{{L}}])(?:{_LIVES}|(?:{_NAMED})[ ]+van)(?:[ ]+(?:de|het|den))?[ ]+)"
+    rf"(?P<street>{_STREET})[ ]+(?P<number>{_NUMBER})(?![\p{{L}}\d])"
+)
 
 
 @lru_cache(maxsize=1)
@@ -200,6 +219,7 @@ class AddressRecognizer(PrefilteredRecognizer):
             if span:
                 r.start, r.end = span
                 kept.append(r)
+        kept.extend(_residences(text, self.name))
         # Two forms can claim one address ("Molenweg 12, Emmen" and "... te Emmen" never
         # both; "Kerkstraat 12, 1234 AB Utrecht" also as "Kerkstraat 12, ..." no): keep
         # the longest of overlapping spans.
@@ -243,6 +263,8 @@ def _evidence(text: str, start: int, end: int) -> tuple[int, int] | None:
         at = len(words) - 1  # a postcode is evidence enough; keep the last word as street
         while at > 0 and _ABBREV_OR_PARTICLE.match(words[at - 1]):
             at -= 1
+    if at and _STREET_PREP_BEFORE.search(text, max(0, start - 12), start):
+        at = 0  # "aan de Lange Wijngaard 4": every word after the preposition is the street's
     cut = start
     if at:
         pos = 0
@@ -257,6 +279,34 @@ def _evidence(text: str, start: int, end: int) -> tuple[int, int] | None:
     return cut, tail_end
 
 
+def _surname(word: str) -> bool:
+    from ..names import lists
+
+    return word.lower() in lists().surnames
+
+
+def _residences(text: str, recognizer: str) -> list:
+    """Street and number where the sentence says someone lives (see the module doc)."""
+    from presidio_analyzer import AnalysisExplanation, RecognizerResult
+
+    low = text.lower()
+    if not any(w in low for w in ("van", "won", "woon", "huis", "verhuis", "verblijf", "adres", "straat")):
+        return []
+    out = []
+    for m in _RESIDENCE.finditer(text):
+        words = _SPACE.split(m.group("street"))
+        at = street_start(words)
+        if at is None or _PO_BOX.search(m.group("street")) or at == len(words) - 1 and _surname(words[at]):
+            continue  # "mevrouw Jansen van de Berg 4": a double surname as likely as a street
+        start = m.start("street") + len(" ".join(words[:at])) + (1 if at else 0)
+        explanation = AnalysisExplanation(recognizer, 0.7, pattern_name=RESIDENCE_FORM)
+        out.append(RecognizerResult("ADDRESS", start, m.end("number"), 0.7, analysis_explanation=explanation,
+                                    recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: recognizer,
+                                                          "evidence": RESIDENCE_FORM}))
+    return out
+
+
+_STREET_PREP_BEFORE = re.compile(r"(?<![\p{L}])(?:aan|op)[ ](?:de|het|den)[ ]$")
 _PLACE_TAIL = re.compile(rf"(?:,[ \t]*|\n[ \t]*)({_PLACE})$")
 _POSTCODE_CITY = re.compile(rf"{_POSTCODE}((?:[ ]+{_PLACE_WORD}){{1,2}})$")
 
