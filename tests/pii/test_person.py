@@ -100,3 +100,51 @@ def test_a_field_holding_only_a_name(find, text, expected):
 def test_sent_on_behalf_of(find):
     # Outlook: "<mailbox> namens <person>"; the mailbox is no person, the person is.
     assert find("Van: Secretariaat DGM namens Jansen, Karin <k.jansen@minbzk.nl>", "PERSON") == ["Jansen, Karin"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # kin, neighbours and the parties of a case (invented names)
+        ("Onze dochter Fenna heeft een beperking.", ["Fenna"]),
+        ("Volgens buurman Wolterink staat het water hoog.", ["Wolterink"]),
+        ("De melder Oudejans belde opnieuw.", ["Oudejans"]),
+        # a date of birth right after a name
+        ("Gecontroleerd: Sem Voorthuizen, geboren 04-11-1979, zonder vaste woonplaats.", ["Sem Voorthuizen"]),
+        ("Kinderen: Mila (geb. 12-03-2015) en Daan (geb. 7 juni 2018)", ["Mila", "Daan"]),
+        ("Verdachte Tijs Hoekstra, geboren op 2 mei 1990, verklaarde niets.", ["Tijs Hoekstra"]),
+    ],
+)
+def test_a_person_named_by_kin_noun_or_date_of_birth(find, text, expected):
+    assert find(text, "PERSON", leaks_only=True) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het kind Jeugdzorg",  # a person noun before an ordinary word
+        "De Stichting Utrecht (geb. 1950) is opgeheven.",  # no date of birth, a place
+        "Locatie: Dorpshuis Harm Wolters, Schoolweg 2",  # a building named after someone
+        "Stichting Anna Veldkamp organiseert de dag.",  # a foundation
+    ],
+)
+def test_no_person_where_the_noun_or_place_says_otherwise(find, text):
+    assert find(text, "PERSON", leaks_only=True) == []
+
+
+def test_a_surname_that_is_a_word_is_found_again_inside_a_sentence(find):
+    text = ("Opgesteld door ir. K.M. Bakker.\n\nBakker zei dat de test klaar is. De test is "
+            "afgetekend door Bakker, maar de bakker op de hoek weet van niets.")
+    found = find(text, "PERSON", leaks_only=True)
+    # After "door" it is the name; at the start of a sentence it could be the word.
+    assert found == ["K.M. Bakker", "Bakker"]
+
+
+def test_a_double_surname_alone_is_the_person_named_in_full(find):
+    text = "Notulist: Iris Dalhuisen-Smeenk\n\nDe vraag wordt beantwoord door het secretariaat (Dalhuisen-Smeenk)."
+    assert find(text, "PERSON", leaks_only=True) == ["Iris Dalhuisen-Smeenk", "Dalhuisen-Smeenk"]
+
+
+def test_an_ombudsman_is_an_office_holder(items):
+    found = [p for p in items("De ombudsman, mr. W.J. Altena, schreef in zijn jaarverslag.") if p.entity == "PERSON"]
+    assert [(p.text, p.public) for p in found] == [("W.J. Altena", True)]

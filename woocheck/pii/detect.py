@@ -13,7 +13,7 @@ from typing import Optional
 
 import regex as re
 
-from .evidence import ordinary, weigh
+from .evidence import TITLED, ordinary, weigh
 from .names import lists
 from .recognizers.name_parts import CAPW, IFX, INIT
 
@@ -53,9 +53,17 @@ def surname_keys(name: str) -> list[str]:
     name = _IFX_SP.sub(" ", name)
     has_initials = bool(_INIT_WORD.search(name))
     caps = _CAPW_RE.findall(name)
-    if given_first and not has_initials and len(caps) >= 2:
-        caps = caps[1:]
+    units = _units(name)
+    if given_first and not has_initials and len(units) >= 2:
+        # the first word is the given name; "Wiersma-Hofman" alone is one double surname
+        caps = [c for u in units[1:] for c in _CAPW_RE.findall(u)]
     return [c.lower() for c in caps]
+
+
+def _units(name: str) -> list[str]:
+    """The capitalised words of a name as written between spaces ("Jan-Willem",
+    "Wiersma-Hofman" are one each), interfixes left out."""
+    return [u.strip(",.;:") for u in _IFX_SP.sub(" ", name).split() if _CAPW_RE.match(u)]
 
 
 def given_initial(name: str) -> Optional[str]:
@@ -67,8 +75,8 @@ def given_initial(name: str) -> Optional[str]:
     m = _INIT_WORD.search(name)
     if m:
         return m.group()[0]
-    caps = _CAPW_RE.findall(_IFX_SP.sub(" ", name))
-    return caps[0][0] if len(caps) >= 2 else None
+    units = _units(name)
+    return units[0][0] if len(units) >= 2 else None
 
 
 def given_name(name: str) -> Optional[str]:
@@ -81,9 +89,9 @@ def given_name(name: str) -> Optional[str]:
     if "," in plain:
         after = _INIT_OR_CAPW.findall(plain.split(",", 1)[1])
         return after[0] if after and not after[0].endswith(".") else None
-    caps = _CAPW_RE.findall(_IFX_SP.sub(" ", plain))
-    if len(caps) >= 2 and not _INIT_WORD.search(plain):
-        return caps[0]
+    units = _units(plain)
+    if len(units) >= 2 and not _INIT_WORD.search(plain):
+        return units[0]
     return None
 
 
@@ -184,9 +192,15 @@ def spread(pages: list[str], hits: list[list[Hit]], functional) -> list[list[Hit
     from .recognizers.person import spread_surnames
 
     strong = [h for page in hits for h in page if h.entity == "PERSON" and not h.weak]
-    # An ordinary word is no surname to look for elsewhere: "Post" of "J. Post" would
-    # make every "Post" at the start of a sentence a name.
+    # A surname that is also an ordinary word ("Post" of "J. Post", "Bakker") is looked
+    # for only inside a sentence, where Dutch writes such a word in lower case: "Post" at
+    # the start of a sentence is the word as often as the name.
+    # Only from a name a title or initials vouch for ("J. Post", "ir. L.P. Zomerdijk"):
+    # "Lean Green Belt" has a listed first name and surname and is a course.
     surnames = {k for h in strong for k in surname_keys(h.text) if not ordinary(k, compounds=True)}
+    worded = {k for h in strong if h.evidence in TITLED or _INIT_WORD.search(h.text)
+              for k in surname_keys(h.text) if k not in surnames and k in lists().surnames}
+    surnames |= worded
     # A spelled-out given name seen in a full name is the same person when it recurs
     # alone ("Met dank aan Willemijn").
     surnames |= {g.lower() for h in strong if (g := given_name(h.text)) and g.lower() in lists().first_names}
@@ -200,6 +214,8 @@ def spread(pages: list[str], hits: list[list[Hit]], functional) -> list[list[Hit
         starts = [h.start for h in page]
         added = []
         for s, e, why in spread_surnames(text, surnames, locals_):
+            if worded and _last_word(text[s:e]) in worded and not _inside_sentence(text, s):
+                continue
             i = bisect_left(starts, e)  # hits starting before e; only i-1 can reach into [s, e)
             j = i - 1
             if j >= 0 and page[j].end > s:
@@ -214,6 +230,18 @@ def spread(pages: list[str], hits: list[list[Hit]], functional) -> list[list[Hit
 
 
 _COMMA_GAP = re.compile(r",[ ]?")
+_LOWER_WORD_BEFORE = re.compile(r"\p{Ll}[,]?[ ]\(?$")
+
+
+def _last_word(span: str) -> str:
+    caps = _CAPW_RE.findall(span)
+    return caps[-1].lower() if caps else ""
+
+
+def _inside_sentence(text: str, start: int) -> bool:
+    """A lower-case word right before `start` ("door Zomerdijk", "secretariaat
+    (Zomerdijk"): inside a sentence, not at its start or in a run of capitals."""
+    return bool(_LOWER_WORD_BEFORE.search(text, max(0, start - 4), start))
 
 
 def _join_inverted(text: str, added: list[Hit]) -> list[Hit]:

@@ -43,9 +43,10 @@ from .names import lists
 from .recognizers.name_parts import _INIT_ANY, _TITLE_FULL, CAPW, PLACE_SUFFIX, TITLE
 
 # Evidence kinds (the recognizer's `evidence` strings) that name the person's place
-# in the text directly: a title or office before the name, an e-mail address beside it.
-TITLED = frozenset({"title", "office before the name", "office after the name"})
+# in the text directly: a title or office beside the name, a date of birth after it.
+TITLED = frozenset({"title", "office before the name", "office after the name", "date of birth after the name"})
 PERSON_NOUN = "person noun before the name"
+SPREAD = "name of a person named elsewhere in the document"
 # Places in a document that hold names (see the recognizer).
 PLACED = frozenset({"e-mail header", "attendee list", "signature", "contact block", "name beside an e-mail address",
                     "sender in a chat export"})
@@ -55,6 +56,8 @@ _WORD_BEFORE = re.compile(rf"(?<=[\p{{Ll}},][ ])({CAPW})[ ]$")
 _DOMAIN_AFTER = re.compile(r"\.(?:[a-z]{2,6})(?![\p{L}])|@")
 _ARTICLE_BEFORE = re.compile(r"(?<![\p{L}])(?:de|het|een)[ ]$")
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\p{L}])(\p{Ll}{4,})[ ]$")
+_CAP_WORD_BEFORE = re.compile(r"(?<![\p{L}])(\p{Lu}\p{Ll}{3,})[ ]$")
+_PLACE_NOUN = re.compile(PLACE_SUFFIX.pattern[2:])  # the place nouns, also as a word of their own
 _CELL_START_BEFORE = re.compile(rf"(?<![^ \n.|\t])({CAPW})[ ]$")
 _CELL_BEFORE = re.compile(rf"[|\t][ ]*{CAPW}[ ]$")
 _TABLE_ROW_AFTER = re.compile(r"[ \t]+\d[\d.,/-]{3,}")
@@ -184,13 +187,17 @@ def _ordinary_words(c: Candidate):
     lexicon ("dhr. H. Oosters")."""
     # Compounds count only where nothing but position speaks for a name: "collega
     # Dwarshuis" names a person whatever "dwars" and "huis" mean.
-    bare = not c.titled and not c.has_initials and c.hit.evidence != PERSON_NOUN
+    # A surname the document itself gave with strong evidence ("Zomerdijk" of "ir. L.P.
+    # Zomerdijk") is such evidence too.
+    bare = not c.titled and not c.has_initials and c.hit.evidence not in (PERSON_NOUN, SPREAD)
     if not (all(ordinary(w) for w in c.words) or bare and all(ordinary(w, compounds=True) for w in c.words)):
         return _UNDECIDED
     if not c.last_is_surname:
         return c.hit if c.titled and c.has_initials else None
     if c.titled or c.has_initials:
         return _UNDECIDED
+    if c.hit.evidence == SPREAD:
+        return c.hit  # the document gave this surname with strong evidence (detect.spread)
     expected = c.hit.evidence == PERSON_NOUN or c.hit.evidence in PLACED
     return replace(c.hit, weak=True) if expected else None
 
@@ -256,9 +263,16 @@ def _compound_noun(c: Candidate) -> bool:
 
 
 def _named_place(c: Candidate) -> bool:
-    """"sportpark Abe Lenstra", "stichting Jan Smit": a place or body named after someone."""
+    """"sportpark Abe Lenstra", "Stichting Jan Smit", "Dorpshuis Klaas Bos": a place or
+    body named after someone (a capitalised place noun too, where it is an ordinary
+    word and no surname)."""
+    if c.titled:
+        return False
     before = _LOWER_WORD_BEFORE.search(c.text, max(0, c.hit.start - 40), c.hit.start)
-    return not c.titled and bool(before and PLACE_SUFFIX.search(before.group(1)))
+    if before and PLACE_SUFFIX.search(before.group(1)):
+        return True
+    before = _CAP_WORD_BEFORE.search(c.text, max(0, c.hit.start - 40), c.hit.start)
+    return bool(before and _PLACE_NOUN.search(before.group(1).lower()) and ordinary(before.group(1), compounds=True))
 
 
 def _company(c: Candidate) -> bool:

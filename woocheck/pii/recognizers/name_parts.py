@@ -57,12 +57,25 @@ _ROLE_AFTER_RE = re.compile(
 # so the name after them must not be one (evidence.py weighs that).
 PERSON_NOUNS = ("familie", "fam.", "collega", "medewerker", "medewerkster", "behandelaar", "contactpersoon", "aanvrager",
                 "aanvraagster", "verzoeker", "verzoekster", "betrokkene", "cliënt", "klant", "werknemer", "werkneemster",
-                "belanghebbende")
+                "belanghebbende",
+                # kin and neighbours ("onze zoon Thijmen", "buurman Oosterhof")
+                "zoon", "dochter", "zoontje", "dochtertje", "vader", "moeder", "broer", "zus", "zuster", "echtgenoot",
+                "echtgenote", "kleinzoon", "kleindochter", "schoonzoon", "schoondochter", "stiefzoon", "stiefdochter",
+                "pleegzoon", "pleegdochter", "oom", "tante", "opa", "oma", "vriend", "vriendin", "buurman", "buurvrouw",
+                # the parties of a case file ("melder Vos", "de huurder Demir")
+                "bewoner", "bewoonster", "huurder", "huurster", "melder", "klager", "klaagster", "getuige",
+                "verdachte", "patiënt", "patiënte")
 # "Familie"/"Fam." often open a line or a table cell, so their capitalised form counts too.
 PERSON_NOUN = "(?:" + "|".join(rf"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" if w.startswith("fam") else re.escape(w)
                               for w in PERSON_NOUNS) + ")"
 # No interfix right after the noun: "medewerker van Handhaving" is one of a division.
 _PERSON_NOUN_RE = re.compile(rf"(?<![\p{{L}}-]){PERSON_NOUN}[ ](?:{TITLES}[ ])?(?P<name>(?:{INITS}[ ]?)?(?:(?:{INITS}[ ]?|(?=\p{{Lu}})){IFX}[ ])?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*)")
+# A date of birth right after a name: "Jeroen Bakker, geboren 3-4-1983", "Liam (geb.
+# 14-02-2014)". The name is looked for backwards from the birth wording.
+_BORN_AFTER = re.compile(
+    r"(?:,[ ]*|[ ]*\([ ]*)(?:geboren|geb\.)(?:[ ]+op)?[ ]+(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[ ]+\p{Ll}{3,}\.?[ ]+\d{4})"
+)
+_BORN_NAME_RE = re.compile(rf"(?<![\p{{L}}.'’-])(?P<name>(?:{INITS}[ ]?)?(?:{CAPW}[ ]){{0,2}}{SURN})$")
 _GREETING_RE = re.compile(
     rf"(?m)^[ \t]*{GREETING}[ \t]+(?:{TITLES}[ \t]+)?(?P<name>{CAPW}(?:[ \t]+(?:{IFX}[ \t]+)?{CAPW}){{0,2}})"
     rf"(?:[ \t]+en[ \t]+(?:{TITLES}[ \t]+)?(?P<name2>{CAPW}(?:[ \t]+(?:{IFX}[ \t]+)?{CAPW}){{0,2}}))?[ \t]*(?=[,!\n]|$)"

@@ -30,6 +30,8 @@ from .base import WindowedPattern, at_candidates, lowered, word_starts
 from .name_parts import (
     _ADDRESS_IN_BRACKETS_RE,
     _ATTENDEES_RE,
+    _BORN_AFTER,
+    _BORN_NAME_RE,
     _CAPW_ANY,
     _CHAT_RE,
     _CONTACT_RE,
@@ -230,6 +232,7 @@ class PersonRecognizer(PatternRecognizer):
                 out.append(_res(self, span[0], span[1], 0.85, "title"))
         out.extend(self._roles(text))
         out.extend(self._person_nouns(text))
+        out.extend(self._born(text))
         out.extend(self._roles_after(text))
         out.extend(self._greetings(text))
         out.extend(self._headers(text))
@@ -274,6 +277,28 @@ class PersonRecognizer(PatternRecognizer):
             if text[max(0, m.start() - 1):m.start()] == "(" and text[span[1]:span[1] + 1] == ")":
                 continue  # "Roodhart (CdK Noordmark)": the office's place, its holder before the bracket
             yield _res(self, span[0], span[1], 0.85, "office before the name")
+
+    def _born(self, text):
+        if "geb" not in text:
+            return
+        from ..evidence import ordinary
+
+        not_names, first = lists().not_names, lists().first_names
+        for b in _BORN_AFTER.finditer(text):
+            lo = max(text.rfind("\n", 0, b.start()) + 1, b.start() - 80)
+            m = _BORN_NAME_RE.search(text, lo, b.start())
+            if m is None:
+                continue
+            s, e = m.span("name")
+            words = _cap_tokens(m.group("name"))
+            # "Verdachte Jan Smit, geboren ...": an ordinary word opening the sentence
+            for w in words[:-1]:
+                if not ordinary(w):
+                    break
+                s = text.index(w, s) + len(w) + 1
+            if all(w.lower() in not_names and w.lower() not in first for w in _cap_tokens(text[s:e])):
+                continue  # "Utrecht (geb. ...)": a place or a word, not a name
+            yield _res(self, s, e, 0.85, "date of birth after the name")
 
     def _roles_after(self, text):
         # Tried only before the offices in the text (where a match ends).
@@ -531,6 +556,8 @@ def spread_surnames(text: str, surnames: set[str], emails: Iterable[str]) -> lis
         # interfix before it is a word of its own, a lowercase one holds none).
         a, b = m.group("a", "b")
         key = (b or a).lower()
+        if b and key not in surnames and a.lower() in surnames:
+            key = a.lower()  # "Harmsen-Berghuis": the double name is known by its first part
         if key in surnames and key not in common:
             start = m.start()
             if b is None and m.group()[0].islower() and key in nl.first_names:
