@@ -128,6 +128,30 @@ def scanned_page() -> None:
     doc.save(HERE / "scanned_page_OCR_under_box_WOO303.pdf", deflate=True, garbage=3)
 
 
+def image_only_scan() -> None:
+    """A scanned page with no text layer at all (200 dpi greyscale JPEG, as a copier makes
+    it): a name, an e-mail address, a mobile number and a BSN that only OCR can read:
+    WOO101, WOO102, WOO103, WOO104, each marked as read by OCR."""
+    src = pymupdf.open()
+    page = _page(
+        src,
+        [
+            "Gespreksverslag",
+            "Datum: 17 juni 2025",
+            "",
+            "Aanwezig namens het ministerie: Sanne Oudejans, beleidsmedewerker.",
+            "Bereikbaar via s.oudejans@minbzk.nl of 06-37519824.",
+            "De aanvrager gaf haar BSN op: 192285142.",
+        ],
+    )
+    jpeg = page.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY).tobytes("jpeg", jpg_quality=80)
+    doc = pymupdf.open()
+    out = doc.new_page(width=595, height=842)
+    out.insert_image(out.rect, stream=jpeg)
+    doc.set_metadata({"producer": "woocheck sample"})
+    doc.save(HERE / "image_only_scan_WOO101_WOO102_WOO103_WOO104.pdf", deflate=True, garbage=3)
+
+
 def clean_letter() -> None:
     """A letter from a minister with no personal data to redact: no findings."""
     doc = pymupdf.open()
@@ -149,6 +173,6 @@ def clean_letter() -> None:
 
 if __name__ == "__main__":
     for build in (box_over_live_text, redaction_not_applied, properly_redacted, wob_ground_after_2022,
-                  hidden_content, hidden_text_layer, earlier_revision, scanned_page, clean_letter):
+                  hidden_content, hidden_text_layer, earlier_revision, scanned_page, image_only_scan, clean_letter):
         build()
     print("samples written to", HERE)

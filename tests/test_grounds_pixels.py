@@ -11,6 +11,13 @@ from woocheck.model import Redaction
 GREY, WHITE = (0.45, 0.45, 0.45), (1, 1, 1)
 
 
+@pytest.fixture(autouse=True)
+def _no_ocr(monkeypatch):
+    """These pages are scans without any text: what is tested is the reading of labels
+    from the pixels alone, as on a machine without OCR data (or before OCR was added)."""
+    monkeypatch.setenv("WOOCHECK_OCR", "off")
+
+
 def _scanned(tmp_path, labels, fontsize=9, name="scan.pdf"):
     """Draw grey boxes with white labels, then keep only a 300 dpi picture of the page."""
     src = pymupdf.open()

@@ -139,7 +139,10 @@ def _warm_up(config: Config) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             path = f"{tmp}/warm-up.pdf"
             doc.save(path)
-            scan_file(path, config)
+            from .ingest import ocr
+
+            with ocr.paused():  # the scan page would only lengthen start-up (see ocr.paused)
+                scan_file(path, config)
     except Exception:  # only a speed-up: the workers load what they need themselves
         pass
 

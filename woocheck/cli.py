@@ -154,6 +154,11 @@ def scan(
             if f.error:
                 _err(f"{f.path}: {f.error}")
         _note_missing_lexicon(cfg)
+        if format != Format.terminal or output:  # else the terminal summary says it
+            from .ingest.ocr import install_note
+
+            if install_note(report.files):
+                _err(f"note: {install_note(report.files)}")
         if write_baseline:
             try:
                 n = save_baseline(report, cfg, write_baseline)

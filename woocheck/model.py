@@ -31,7 +31,8 @@ class Word:
     `seqno` is the draw order of the span the word belongs to (pymupdf texttrace), so a
     check can tell text drawn before a box from text drawn on top of it. `render_mode`
     3 means invisible (typical of an OCR layer). `line` is the 0-based line number in a
-    text file (None for PDFs); `start`/`end` index into `Page.text`.
+    text file (None for PDFs); `start`/`end` index into `Page.text`. `ocr`: read by
+    woocheck's own OCR from the page image (ingest/ocr.py), not taken from the file.
     """
 
     text: str
@@ -48,6 +49,7 @@ class Word:
     # Per-character glyph boxes (PDF only), so a check can tell which letters of a word a
     # box covers. Empty for text files.
     chars: tuple[BBox, ...] = ()
+    ocr: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,9 @@ class Page:
     derotation_matrix: Optional[tuple[float, ...]] = None
     # Render of the page for raster checks, made on demand (None for text files).
     render: Optional[Callable[[float], Any]] = field(default=None, repr=False)
+    # Where the text read by woocheck's OCR starts in `text` (it follows the file's own
+    # text layer, if any); None when the page was not OCR'd.
+    ocr_start: Optional[int] = None
 
     @property
     def is_image_page(self) -> bool:
@@ -192,6 +197,9 @@ class Finding:
     # cut (pipeline.context_of): what reports show unless --show-personal-data. Empty with
     # a context means it could not be masked, and no context is shown.
     masked_context: str = ""
+    # Where the offending text was read: "file" (the file's own text, text layer or
+    # metadata) or "ocr" (woocheck's OCR of a page image that had no such text).
+    source: str = "file"
 
 
 @dataclass(frozen=True)

@@ -88,6 +88,9 @@ def _complete(f: Finding, doc: Document) -> Finding:
         changes["text"] = text[start:end]
     if doc.kind == "text" and f.line is None:
         changes["line"] = bisect_right(_line_breaks(doc.pages[f.page - 1]), start - 1) + 1
+    at = doc.pages[f.page - 1].ocr_start
+    if at is not None and end > at:  # the OCR'd text follows the file's own text on a page
+        changes["source"] = "ocr"
     return replace(f, **changes) if changes else f
 
 

@@ -38,6 +38,8 @@ _EDGE = 1.0  # pt: a character whose centre is this far outside the box still co
 
 def _hidden(word: Word, page: Page) -> bool:
     """Text a reader does not see: invisible (OCR layer) or painted over by an image."""
+    if word.ocr:  # read by woocheck from the page image: what the page shows, not what it hides
+        return False
     if word.render_mode == 3 or word.alpha == 0:
         return True
     if word.bbox is None:

@@ -26,6 +26,7 @@ mode); freelawproject/x-ray (hidden text over visible text).
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from operator import attrgetter
 
 from ..locate.vector import LIGHT, OPAQUE, Grid, luminance, rgb_of, word_boxes
@@ -260,6 +261,10 @@ def check(doc, ctx):
     if doc.kind != "pdf":
         return
     for page in doc.pages:
+        if page.ocr_start is not None:
+            # Words woocheck's OCR read from the page image are what the page shows, not
+            # a text layer of the file: the layer's own words are judged without them.
+            page = replace(page, words=tuple(w for w in page.words if not w.ocr))
         for why, where, run in _findings(page):
             text = page.text[run[0].start : run[-1].end]
             yield Finding(

@@ -12,7 +12,7 @@ import pymupdf
 
 from ..model import Annotation, BBox, Document, Drawing, ImageInfo, Page, Word
 from ..errors import one_line
-from . import IngestError
+from . import IngestError, ocr
 from .decoded import DecodedPages
 
 mupdf = pymupdf.mupdf
@@ -443,7 +443,8 @@ def open_pdf(path: Path) -> Iterator[Document]:
             raise IngestError("PDF has no pages")
         try:
             lists = _DisplayLists()
-            pages = tuple(_page(p, lists) for p in fz)
+            # OCR only where a page is an image without (all of) its text: ocr.needs.
+            pages = tuple(ocr.complete(_page(p, lists), p) for p in fz)
         except IngestError:
             raise
         except Exception as exc:

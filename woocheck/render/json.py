@@ -37,6 +37,7 @@ def report_dict(report: Report, show_personal_data: bool = False) -> dict[str, A
                 "page": f.page,
                 "bbox": _bbox(f.bbox),
                 "text": f.text if show_personal_data else mask(f.text, f.kind),
+                "source": f.source,
                 **({"line": f.line} if f.line is not None else {}),
             }
             for f in report.findings

@@ -42,7 +42,8 @@ def sarif_dict(report: Report, show_personal_data: bool = False) -> dict:
             "message": {"text": f.message + (f": {text}" if text else "")},
             "locations": [location],
             "partialFingerprints": {"woocheck/v1": fingerprint(f)},
-            "properties": {"page": f.page, "bbox": [round(v, 2) for v in f.bbox] if f.bbox else None, "severity": f.severity.value},
+            "properties": {"page": f.page, "bbox": [round(v, 2) for v in f.bbox] if f.bbox else None, "severity": f.severity.value,
+                           "source": f.source},
         }
         if f.code in index:
             result["ruleIndex"] = index[f.code]

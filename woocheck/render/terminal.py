@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..ingest.ocr import install_note
 from ..masking import mask
 from ..model import FileResult, Finding, Report
 
@@ -49,6 +50,8 @@ def _file(console: Console, f: FileResult, show: bool) -> None:
             (f"{where:<8} ", "magenta"),
             x.message,
         )
+        if x.source == "ocr":  # the text was read from the page image by woocheck's OCR
+            head.append(" (read by OCR)", style="dim")
         if x.text and not context:
             head.append(f": {x.text if show else mask(x.text, x.kind)}", style="bold")
         if x.bbox and not context:  # where to look on the page (points from the top left)
@@ -82,4 +85,7 @@ def render_terminal(report: Report, show_personal_data: bool = False, width: int
         _file(console, f, show_personal_data)
     console.print()
     console.print(summary_table(report))
+    hint = install_note(report.files)
+    if hint:  # once for the batch, however many pages lacked an OCR engine
+        console.print(hint, soft_wrap=True)  # unbroken: the command can be copied
     return buf.getvalue()
