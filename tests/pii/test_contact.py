@@ -155,3 +155,29 @@ def test_a_mailbox_named_like_its_domain_is_the_organisations(items):
 def test_a_fax_number_is_an_organisations(items):
     found = [p for p in items("Bureau Handhaving\nFax: 030 - 271 55 08\n") if p.entity == "PHONE"]
     assert found and all(p.public for p in found)
+
+
+@pytest.mark.parametrize("label", ["Zaaknummer:", "Dossiernummer", "Registratienummer:", "Uw kenmerk"])
+def test_a_number_labelled_as_another_identifier_is_no_bsn(items, label):
+    # 249570725 passes the 11-proof (invented); its own label says what it is.
+    found = [p for p in items(f"Datum: 9 januari 2024\n{label} 249570725\nOnderwerp: controle") if p.entity == "BSN"]
+    assert [(p.public, p.reason.startswith("an identifier")) for p in found] == [(True, True)]
+
+
+def test_a_bsn_label_still_wins(items):
+    found = [p for p in items("Dossier van betrokkene\nBSN: 249570725") if p.entity == "BSN"]
+    assert [p.public for p in found] == [False]
+
+
+@pytest.mark.parametrize(
+    "text, public",
+    [
+        ("U kunt betalen op NL87 BNGH 8564 8081 76 ten name van gemeente Oudewater.", True),
+        ("Graag op rekening NL92 INGB 0008 4792 68 t.n.v. Verweij Zorgtechniek B.V.", True),
+        ("Het bedrag wordt gestort op NL91 ABNA 0417 1643 00 t.n.v. K. Hoogeboom.", False),
+        ("Zijn rekeningnummer is NL91 ABNA 0417 1643 00.", False),
+    ],
+)
+def test_an_account_held_by_an_organisation_is_no_personal_data(items, text, public):
+    found = [p for p in items(text) if p.entity == "IBAN"]
+    assert [p.public for p in found] == [public]

@@ -1,6 +1,6 @@
 """Contact data of an organisation or of a person, decided by the text around it.
 
-The recognizers find an e-mail address, a phone number, an address or a BSN; this
+The recognizers find an e-mail address, a phone number, an address, a BSN or an IBAN; this
 module says whether publishing it leaks personal data. It is the contact-data part of
 the policy step (woocheck.pii.policy calls `reason` for every such hit).
 
@@ -22,9 +22,14 @@ the policy step (woocheck.pii.policy calls `reason` for every such hit).
   "verzoeker"), a form about a person (a "Naam:" field a few lines above), or the hit
   stands right under a person's name (an addressee block or a signature). A mobile
   number is a person's unless its own label names a service.
-- BSN: a weak nine-digit number (no BSN wording near) on a page whose nine-digit
-  numbers pass the 11-proof no more often than chance is an identifier
-  (recognizers.bsn.chance_level).
+  An address the sentence itself gives as a home (recognizers.address, "woont aan de
+  …") is a person's whatever stands around it.
+- BSN: a weak nine-digit number (no BSN wording near) is an identifier when its own
+  label names another one ("Zaaknummer:", "Dossiernummer", "Uw kenmerk"), or when it
+  stands on a page whose nine-digit numbers pass the 11-proof no more often than
+  chance (recognizers.bsn.chance_level).
+- IBAN: an account whose holder is named as an organisation ("t.n.v. gemeente X",
+  "ten name van Y B.V.", a foundation, a club) is no one's personal data.
 """
 from __future__ import annotations
 
@@ -247,9 +252,20 @@ def contact_reason(text: str, h: Hit, out: list[Hit], off) -> Optional[str]:
 
 # --- BSN ----------------------------------------------------------------------------
 
+# A number's own label that names another identifier: "Zaaknummer: 249570725",
+# "Dossiernummer 318563423", "Uw kenmerk 1234" (a bare "nummer" names nothing).
+_ID_LABEL_BEFORE = re.compile(
+    r"(?i)(?<![\p{L}])(?:\p{L}{3,}(?:nummer|nr)|kenmerk|referentie|ref|dossier|zaak|factuur|registratie|code|id)\.?[ \t]*[:#]?[ \t]*$"
+)
+
+
 def bsn_reason(text: str, h: Hit) -> Optional[str]:
     if not h.weak or _bsn.wording_near(text, h.start, h.end):
         return None
+    line_start = text.rfind("\n", 0, h.start) + 1
+    label = _ID_LABEL_BEFORE.search(text, max(line_start, h.start - 40), h.start)
+    if label:
+        return f"an identifier: its label is \"{label.group().strip(' :#')}\", not a BSN"
     nine = _bsn.chance_level(text)
     if nine.at_chance:
         return (f"an identifier: {nine.passing} of the page's {nine.total} nine-digit numbers pass the "
@@ -266,4 +282,24 @@ def reason(text: str, h: Hit, out: list[Hit], off) -> Optional[str]:
         return contact_reason(text, h, out, off)
     if h.entity == "BSN":
         return bsn_reason(text, h)
+    if h.entity == "IBAN":
+        return iban_reason(text, h)
+    return None
+
+
+_HOLDER_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:t\.?[ ]?n\.?[ ]?v\.?|ten[ ]name[ ]van)[ \t]+([^\n]{1,80})")
+# Kinds of organisation beyond the letterhead's: a holder named so is no person.
+ORGANISATION = re.compile(
+    r"(?i)(?<![\p{L}])(?:\p{L}*comit[eé]|club|\p{L}*fonds|co[oö]peratie|bond|federatie|hoogheemraadschap|\p{L}*school"
+    r"|college|ziekenhuis|academie|bibliotheek|kerk|parochie|omroep|stichting|vereniging)(?![\p{L}])"
+)
+_LEGAL_FORM = re.compile(r"(?<![\p{L}])(?:B\.?V\.?|N\.?V\.?|V\.?O\.?F\.?|GmbH|Ltd|Inc)(?![\p{L}])")
+
+
+def iban_reason(text: str, h: Hit) -> Optional[str]:
+    """An account held by an organisation ("... t.n.v. gemeente Wadderveen", "t.n.v.
+    Verbrugge Medical B.V."): no one's personal data."""
+    m = _HOLDER_AFTER.match(text, h.end)
+    if m and (LETTERHEAD.search(m.group(1)) or _LEGAL_FORM.search(m.group(1)) or ORGANISATION.search(m.group(1))):
+        return "an organisation's bank account (the holder is named)"
     return None

@@ -211,7 +211,22 @@ def _lettered_part(c: Candidate) -> bool:
         return False
     if _WORD_THEN_SPACE.search(c.text, max(0, c.hit.start - 30), c.hit.start):
         return True
+    if _in_letter_sequence(c):
+        return True
     return c.hit.evidence == "initials and surname" and not c.last_is_surname and _alone_on_line(c)
+
+
+def _in_letter_sequence(c: Candidate) -> bool:
+    """"A. Hitteplan …\nB. Koele plekken …\nC. Meer groen": the line before or after
+    opens with the letter before or after this one."""
+    line_start = c.text.rfind("\n", 0, c.hit.start) + 1
+    if c.text[line_start:c.hit.start].strip(" \t"):
+        return False
+    letter = c.span[0]
+    prev_start = c.text.rfind("\n", 0, max(0, line_start - 1)) + 1
+    next_start = c.text.find("\n", c.hit.end) + 1
+    neighbours = (c.text[prev_start:line_start].lstrip(" \t")[:2], c.text[next_start:next_start + 8].lstrip(" \t")[:2] if next_start else "")
+    return f"{chr(ord(letter) - 1)}." in neighbours[:1] or f"{chr(ord(letter) + 1)}." in neighbours[1:]
 
 
 def _job_title(c: Candidate) -> bool:
