@@ -181,3 +181,26 @@ def test_a_bsn_label_still_wins(items):
 def test_an_account_held_by_an_organisation_is_no_personal_data(items, text, public):
     found = [p for p in items(text) if p.entity == "IBAN"]
     assert [p.public for p in found] == [public]
+
+
+def test_a_direct_line_under_the_letterhead_is_the_persons(items):
+    text = "Marloes Tichelaar\nTeam Vergunningen | Gemeente Oudewater\n0348 56 17 02 (direct) | 0348 - 56 17 00 (algemeen)"
+    phones = {p.text: p.public for p in items(text) if p.entity == "PHONE"}
+    assert phones == {"0348 56 17 02": False, "0348 - 56 17 00": True}
+
+
+def test_a_number_in_a_table_row_that_opens_with_a_person_is_theirs(items):
+    row = "3 | Veldkamp, Sietske | beleidsadviseur gemeente | s.veldkamp@example.nl | 0348 - 56 17 14 | Notulen"
+    phones = [p.public for p in items(row) if p.entity == "PHONE"]
+    assert phones == [False]
+
+
+def test_ten_digits_beside_a_phone_number_with_country_code_stay_a_phone(items):
+    text = ("12-06-2024 21:40 - Jesper: De buurvrouw belde. Haar nummer 0384912276\n"
+            "12-06-2024 21:42 - +31 6 21174309: Ramen dicht houden.")
+    assert [p.text for p in items(text) if p.entity == "PHONE"] == ["0384912276", "+31 6 21174309"]
+
+
+def test_a_lettered_enumeration_holds_no_initials(find):
+    text = "Aanbevelingen\nA. Hitteplan voor ouderen.\nB. Koele plekken in buurthuizen.\nC. Meer groen in de wijk."
+    assert find(text, "PERSON") == []

@@ -20,8 +20,9 @@ the policy step (woocheck.pii.policy calls `reason` for every such hit).
   ("algemeen nummer", "servicedesk", "receptie", "fax"). A person's when the text says
   so: a private cue before it ("woonachtig", "wonende te", "adres van betrokkene",
   "verzoeker"), a form about a person (a "Naam:" field a few lines above), or the hit
-  stands right under a person's name (an addressee block or a signature). A mobile
-  number is a person's unless its own label names a service.
+  stands right under a person's name (an addressee block or a signature) or in a table
+  row that opens with one, or its own label makes it one person's line ("(direct)",
+  "Doorkiesnummer:"). A mobile number is a person's unless its own label names a service.
   An address the sentence itself gives as a home (recognizers.address, "woont aan de
   …") is a person's whatever stands around it.
 - BSN: a weak nine-digit number (no BSN wording near) is an identifier when its own
@@ -192,6 +193,18 @@ def _label_before(text: str, start: int, line_above: bool) -> str:
     return label[-60:]
 
 
+# A number's own label that makes it one person's line, not the organisation's.
+_OWN_LINE_BEFORE = re.compile(r"(?i)(?<![\p{L}])(?:direct|doorkies\w*|privé|prive|priv[eé]nummer|eigen[ ]nummer)[.:]?[ \t]*$")
+_OWN_LINE_AFTER = re.compile(r"(?i)[ \t]*\((?:direct|doorkies\w*|privé|prive|mobiel)\)")
+_CELL = re.compile(r"[|\t]")
+
+
+def _table_row(text: str, start: int) -> Optional[int]:
+    """The start of the line when `start` sits in a table row (cells split by | or tabs)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return line_start if _CELL.search(text, line_start, start) else None
+
+
 _FIRST_PERSON = re.compile(r"(?i)\b(?:mij|mijn|me|ik)\b")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n\s*\n")
 
@@ -230,6 +243,9 @@ def contact_reason(text: str, h: Hit, out: list[Hit], off) -> Optional[str]:
     if h.entity == "PHONE":
         if _FIRST_PERSON.search(_sentence_before(text, h.start)):
             return None  # "u kunt mij bereiken op ...": the writer's own number
+        line_start = text.rfind("\n", 0, h.start) + 1
+        if _OWN_LINE_BEFORE.search(text, max(line_start, h.start - 20), h.start) or _OWN_LINE_AFTER.match(text, h.end):
+            return None  # "0523 28 81 47 (direct)", "Doorkiesnummer: ...": one person's line
         mobile = bool(MOBILE.match(h.text))
         # A mobile's label is on its own line ("M 06 ..."); the line above a mobile is a
         # person's job title as often as a service's name.
@@ -238,9 +254,14 @@ def contact_reason(text: str, h: Hit, out: list[Hit], off) -> Optional[str]:
         if mobile:
             return None
     # Right under a person's name (an addressee block, a signature) with no organisation
-    # line in between: that person's.
+    # line in between, or in a table row that opens with a person: that person's.
+    row = _table_row(text, h.start)
     for o in out[-3:]:
-        if o.entity == "PERSON" and not o.public and 0 <= h.start - o.end <= 60 and not LETTERHEAD.search(text, o.end, h.start):
+        if o.entity != "PERSON" or o.public or o.end > h.start:
+            continue
+        if h.start - o.end <= 60 and not LETTERHEAD.search(text, o.end, h.start):
+            return None
+        if row is not None and o.start >= row and "\n" not in text[o.end:h.start]:
             return None
     window = text[max(0, h.start - 150):h.end + 150]
     if LETTERHEAD.search(window) or _functional_mail_near(window, off):

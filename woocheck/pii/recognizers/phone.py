@@ -55,6 +55,13 @@ _ID_LABEL = re.compile(
 _PHONE_WORD = re.compile(r"(?i)(?:tel|telefoon|mobiel|mob|gsm|fax|faxnummer|bel|contact|nood|storing|service|informatie|alarm|sms|whatsapp|piket|direct|door|kies|hoofd|algemeen|centrale)[\p{L}-]*$")
 _RUN_BEFORE = re.compile(r"\d[ ]$")  # a number, one space, then the hit: a table row
 _RUN_AFTER = re.compile(r"^[ ]\d")
+# "tel 0384217730", "zijn nummer 0612345678": labelled as a number to call.
+_PHONE_LABEL_BEFORE = re.compile(
+    r"(?i)(?<![\p{L}])(?:tel|telefoon|telefoonnummer|mobiel|mob|gsm|nummer|bel|bellen|bereikbaar[ ]op)[.:]?[ \t]*$"
+)
+# The tail of a phone number written with its country or area code ("+31 6 28840571"):
+# no identifier beside the hit.
+_PREFIX_BEFORE = re.compile(r"(?:\+|00)\d{1,3}[ ]?(?:\(0\)[ ]?)?\d{0,3}[ -]?$")
 _BARE_DIGITS = re.compile(r"(?<![\d.,/-])\d{7,}(?![\d.,/-]\d)")
 
 
@@ -95,7 +102,7 @@ def identifier_at(text: str, start: int, end: int) -> bool:
     if label and not (label.group("word") and _PHONE_WORD.search(label.group("word"))):
         return True
     hit = text[start:end]
-    if hit.isdigit():
+    if hit.isdigit() and not _PHONE_LABEL_BEFORE.search(before[-25:]):
         # Ten digits without separators: a phone only when no other bare digit run
         # (7+ digits, itself no valid phone) stands in the lines around it.
         lo = text.rfind("\n", 0, max(0, line_start - 1))
@@ -105,7 +112,8 @@ def identifier_at(text: str, start: int, end: int) -> bool:
             nxt = text.find("\n", hi + 1)
             hi = len(text) if nxt < 0 else nxt
         for m in _BARE_DIGITS.finditer(text, lo, hi):
-            if m.start() != start and not _valid(m.group()):
+            if m.start() != start and not _valid(m.group()) \
+                    and not _PREFIX_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 return True
     return False
 
