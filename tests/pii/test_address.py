@@ -116,3 +116,10 @@ def test_living_words_without_a_street_and_number_find_nothing(find, text):
 def test_a_person_named_before_the_street_they_live_in_is_cut_from_it(items):
     found = {p.entity: p.text for p in items("Een buurman, dhr. Vosselman van de Kruisakkerweg 31, belde.")}
     assert found == {"PERSON": "Vosselman", "ADDRESS": "Kruisakkerweg 31"}
+
+
+def test_my_address_is_a_home_and_capital_additions_count(items):
+    found = [p for p in items("Mijn adres is Kolkweg 31, 8256 RK Dronten. Bel de gemeente niet.") if p.entity == "ADDRESS"]
+    assert [(p.text, p.public) for p in found] == [("Kolkweg 31, 8256 RK Dronten", False)]
+    assert [p.text for p in items("Rijksweg Zuid 88B, 6131 AP Sittard") if p.entity == "ADDRESS"] == \
+        ["Rijksweg Zuid 88B, 6131 AP Sittard"]

@@ -204,3 +204,35 @@ def test_ten_digits_beside_a_phone_number_with_country_code_stay_a_phone(items):
 def test_a_lettered_enumeration_holds_no_initials(find):
     text = "Aanbevelingen\nA. Hitteplan voor ouderen.\nB. Koele plekken in buurthuizen.\nC. Meer groen in de wijk."
     assert find(text, "PERSON") == []
+
+
+def test_an_identifier_label_on_the_line_above(items):
+    found = [p for p in items("Datum\n14 mei 2024\nZaaknummer\n249570725\nUw kenmerk\n-") if p.entity == "BSN"]
+    assert [p.public for p in found] == [True]
+
+
+@pytest.mark.parametrize(
+    "text, public",
+    [
+        ("Betaal op NL51 BNGH 0534 1344 95 onder vermelding van het zaaknummer.", True),  # BNG Bank: public sector
+        ("Graag op NL91 ABNA 0417 1643 00 t.n.v. KNVB Debiteuren.", True),  # an acronym holds it
+    ],
+)
+def test_public_sector_and_acronym_accounts(items, text, public):
+    assert [p.public for p in items(text) if p.entity == "IBAN"] == [public]
+
+
+def test_a_persons_number_beside_a_service_word(items):
+    text = "Haar zoon belt steeds naar de meldkamer, zijn nummer is 06-27781906."
+    assert [p.public for p in items(text) if p.entity == "PHONE"] == [False]
+
+
+def test_a_persons_mail_and_number_after_their_name_and_organisation(items):
+    text = "Afstemming met de heer Oldenkamp van de veiligheidsregio (t.oldenkamp@vr-example.nl,\n  088 321 4567)."
+    assert [p.public for p in items(text) if p.entity == "PHONE"] == [False]
+
+
+def test_an_office_line_of_a_public_service_is_public(items):
+    text = "Omgevingsdienst Zuidvallei, Veerweg 1101, 6832 KN  Arnhem | T 026 377 41 00"
+    found = {p.entity: p.public for p in items(text) if p.entity in ("ADDRESS", "PHONE")}
+    assert found == {"ADDRESS": True, "PHONE": True}

@@ -44,7 +44,9 @@ def test_precision_and_recall_floors():
 # its held-out half is never tuned on. Measured after tuning on the tune half: PERSON
 # 0.91 / 0.90 and all 0.86 / 0.87 at first, PERSON 0.93 / 0.90 and all 0.93 / 0.90 at the
 # end of that session. These floors sit a little under, so that a change that loses ground
-# on text the detector was not tuned on fails here.
+# on text the detector was not tuned on fails here. Since the third set arrived, this
+# "held-out" half has been read to fix misses as well (0.93 / 0.91 -> 0.97 / 0.96): it is
+# a regression floor now, and the third set's held-out half is the measure.
 OTHER = LABELLED.parent / "labelled-other"
 FLOOR_OTHER_PERSON = (0.90, 0.87)
 FLOOR_OTHER_ALL = (0.90, 0.87)
@@ -54,3 +56,18 @@ def test_other_hands_held_out_half():
     held_out = OTHER / "heldout"
     assert len(sorted(held_out.glob("*.txt"))) >= 10
     _check_floors(held_out, FLOOR_OTHER_ALL, FLOOR_OTHER_PERSON)
+
+
+# A third set by yet another hand (tests/data/labelled-third), split by document number
+# before any of its errors were read. Its held-out half measured 0.86 / 0.92 (all) and
+# 0.88 / 0.93 (PERSON) with the detector of the session that received it, before that
+# session tuned on its other half; 0.91 / 0.94 and 0.92 / 0.94 when it was split.
+THIRD = LABELLED.parent / "labelled-third"
+FLOOR_THIRD_PERSON = (0.90, 0.92)
+FLOOR_THIRD_ALL = (0.89, 0.92)
+
+
+def test_third_hands_held_out_half():
+    held_out = THIRD / "heldout"
+    assert len(sorted(held_out.glob("*.txt"))) >= 10
+    _check_floors(held_out, FLOOR_THIRD_ALL, FLOOR_THIRD_PERSON)

@@ -148,3 +148,41 @@ def test_a_double_surname_alone_is_the_person_named_in_full(find):
 def test_an_ombudsman_is_an_office_holder(items):
     found = [p for p in items("De ombudsman, mr. W.J. Altena, schreef in zijn jaarverslag.") if p.entity == "PERSON"]
     assert [(p.text, p.public) for p in found] == [("W.J. Altena", True)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Namens de dienst: Ayodele Mensah-Boateng, controleur adreskwaliteit", ["Ayodele Mensah-Boateng"]),
+        ("Opgesteld door Wouter Tjalsma-Riemersma, beleidsmedewerker", ["Wouter Tjalsma-Riemersma"]),
+        ("Gemachtigde: mr. K.T. (Kees-Jan) Oosterbroek, advocaat te Zwolle", ["K.T. (Kees-Jan) Oosterbroek"]),
+    ],
+)
+def test_a_name_with_a_function_after_it_or_a_hyphenated_given_name(find, text, expected):
+    assert find(text, "PERSON", leaks_only=True) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Overleg met de projectmanager Zwolle, projectmanager Arnhem en anderen.",  # places, not names
+        "Onderhoud begraafplaats Ds. Hendrik Kraemerlaan, 2025",  # a street named after someone
+        "De bijeenkomst is in zaal \"Anna Blaman\" van het stadhuis.",  # a room
+        "Hij woonde in het studentencomplex Maria Montessori.",
+    ],
+)
+def test_no_person_in_places_named_after_people(find, text):
+    assert find(text, "PERSON", leaks_only=True) == []
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("Brief van de minister van Justitie en Veiligheid, mr. dr. W.F. Hoekzema, over de wet.", "W.F. Hoekzema", "minister"),
+        ("De staatssecretaris van Infrastructuur en Waterstaat, mr. T. Brinkhorst, wil dat niet.", "T. Brinkhorst", "staatssecretaris"),
+        ("Advies: eerst CdK Dijkstra-Wouda (Fryslân) vragen.", "Dijkstra-Wouda", "cdk"),
+    ],
+)
+def test_office_holders_with_a_portfolio_or_abbreviated_role(items, text, name, role):
+    found = [(p.text, p.public, p.reason) for p in items(text) if p.entity == "PERSON"]
+    assert found == [(name, True, f"named as {role}")]

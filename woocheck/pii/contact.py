@@ -30,7 +30,8 @@ the policy step (woocheck.pii.policy calls `reason` for every such hit).
   stands on a page whose nine-digit numbers pass the 11-proof no more often than
   chance (recognizers.bsn.chance_level).
 - IBAN: an account whose holder is named as an organisation ("t.n.v. gemeente X",
-  "ten name van Y B.V.", a foundation, a club) is no one's personal data.
+  "ten name van Y B.V.", a foundation, a club, an acronym) or held at BNG Bank (which
+  banks for the public sector only) is no one's personal data.
 """
 from __future__ import annotations
 
@@ -49,6 +50,7 @@ LETTERHEAD = re.compile(
     r"(?i)postbus\s+\d|p\.?o\.? box|(?m:^[ \t*#]*(?:bezoekadres|postadres|vestigingsadres|kantooradres|retouradres)\b)"
     r"|www\.|rijksoverheid\.nl|kvk|kamer van koophandel"
     r"|ministerie|ministry|gemeente|provincie|waterschap|instituut|institute|centre|universiteit|university|ggd|ghor"
+    r"|\w*dienst\b|veiligheidsregio|politie|brandweer|rijkswaterstaat|agentschap|inspectie|autoriteit"
     r"|\brivm\b|the netherlands|hoofdkantoor|\bb\.v\.|\bn\.v\.|\bstichting\b|\bvereniging\b"
 )
 # Words right before an address that make it a venue or an office ("Locatie:",
@@ -59,7 +61,7 @@ VENUE = re.compile(
 )
 # Words in the sentence before an address or number that make it someone's home.
 PRIVATE_CUE = re.compile(
-    r"(?i)\b(?:woon|woont|wonen|wonende|woonachtig|woning|woonadres|woonplaats|huisadres|thuisadres|privéadres|privé|prive"
+    r"(?i)\b(?:(?:mijn|zijn|haar|ons|onze|hun)[ ]+(?:woon|huis|post)?adres|woon|woont|wonen|wonende|woonachtig|woning|woonadres|woonplaats|huisadres|thuisadres|privéadres|privé|prive"
     r"|verblijfs?adres|betrokkene|verzoeker|verzoekster|aanvrager|aanvraagster|bewoner|bewoonster|cliënt|client"
     r"|klager|klaagster|bezwaarmaker|belanghebbende)\b"
 )
@@ -194,9 +196,18 @@ def _label_before(text: str, start: int, line_above: bool) -> str:
 
 
 # A number's own label that makes it one person's line, not the organisation's.
-_OWN_LINE_BEFORE = re.compile(r"(?i)(?<![\p{L}])(?:direct|doorkies\w*|privé|prive|priv[eé]nummer|eigen[ ]nummer)[.:]?[ \t]*$")
+_OWN_LINE_BEFORE = re.compile(
+    r"(?i)(?<![\p{L}])(?:direct|doorkies\w*|privé|prive|priv[eé]nummer|eigen[ ]nummer"
+    r"|(?:zijn|haar|mijn|hun)[ ](?:mobiele[ ])?(?:nummer|telefoonnummer|mobiel)(?:[ ]is)?)[.:]?[ \t]*$"
+)
 _OWN_LINE_AFTER = re.compile(r"(?i)[ \t]*\((?:direct|doorkies\w*|privé|prive|mobiel)\)")
 _CELL = re.compile(r"[|\t]")
+
+
+def _own_mail_between(out: list[Hit], person: Hit, h: Hit) -> bool:
+    """"de heer Peeters van de veiligheidsregio (j.peeters@…, 088 …)": a personal
+    e-mail address between the name and the number makes it one contact block."""
+    return any(o.entity == "EMAIL" and not o.public and person.end <= o.start and o.end <= h.start for o in out[-3:])
 
 
 def _table_row(text: str, start: int) -> Optional[int]:
@@ -215,7 +226,10 @@ def _sentence_before(text: str, start: int) -> str:
 
 
 # Labels of a number that an organisation answers (a fax machine is no person's either).
-_SWITCHBOARD = re.compile(r"(?i)\b(?:algemeen|algemene|hoofdnummer|centrale|receptie|switchboard|klantenservice|servicenummer|informatienummer|infolijn|fax|telefax)")
+_SWITCHBOARD = re.compile(
+    r"(?i)\b(?:algemeen|algemene|hoofdnummer|\w*centrale|receptie|switchboard|klantenservice|\w*servicenummer"
+    r"|informatienummer|infolijn|\w*meldkamer|\w*helpdesk|\w*servicedesk|fax|telefax)"
+)
 
 
 def _service_label(text: str, start: int, off, line_above: bool) -> bool:
@@ -244,7 +258,7 @@ def contact_reason(text: str, h: Hit, out: list[Hit], off) -> Optional[str]:
         if _FIRST_PERSON.search(_sentence_before(text, h.start)):
             return None  # "u kunt mij bereiken op ...": the writer's own number
         line_start = text.rfind("\n", 0, h.start) + 1
-        if _OWN_LINE_BEFORE.search(text, max(line_start, h.start - 20), h.start) or _OWN_LINE_AFTER.match(text, h.end):
+        if _OWN_LINE_BEFORE.search(text, max(line_start, h.start - 25), h.start) or _OWN_LINE_AFTER.match(text, h.end):
             return None  # "0523 28 81 47 (direct)", "Doorkiesnummer: ...": one person's line
         mobile = bool(MOBILE.match(h.text))
         # A mobile's label is on its own line ("M 06 ..."); the line above a mobile is a
@@ -259,7 +273,7 @@ def contact_reason(text: str, h: Hit, out: list[Hit], off) -> Optional[str]:
     for o in out[-3:]:
         if o.entity != "PERSON" or o.public or o.end > h.start:
             continue
-        if h.start - o.end <= 60 and not LETTERHEAD.search(text, o.end, h.start):
+        if h.start - o.end <= 60 and (not LETTERHEAD.search(text, o.end, h.start) or _own_mail_between(out, o, h)):
             return None
         if row is not None and o.start >= row and "\n" not in text[o.end:h.start]:
             return None
@@ -276,15 +290,15 @@ def contact_reason(text: str, h: Hit, out: list[Hit], off) -> Optional[str]:
 # A number's own label that names another identifier: "Zaaknummer: 249570725",
 # "Dossiernummer 318563423", "Uw kenmerk 1234" (a bare "nummer" names nothing).
 _ID_LABEL_BEFORE = re.compile(
-    r"(?i)(?<![\p{L}])(?:\p{L}{3,}(?:nummer|nr)|kenmerk|referentie|ref|dossier|zaak|factuur|registratie|code|id)\.?[ \t]*[:#]?[ \t]*$"
+    r"(?i)(?<![\p{L}])(?:\p{L}{3,}(?:nummer|nr)|kenmerk|referentie|ref|dossier|zaak|factuur|registratie|code|id"
+    r"|onder[ ]vermelding[ ]van)\.?[ \t]*[:#]?[ \t]*$"
 )
 
 
 def bsn_reason(text: str, h: Hit) -> Optional[str]:
     if not h.weak or _bsn.wording_near(text, h.start, h.end):
         return None
-    line_start = text.rfind("\n", 0, h.start) + 1
-    label = _ID_LABEL_BEFORE.search(text, max(line_start, h.start - 40), h.start)
+    label = _ID_LABEL_BEFORE.search(_label_before(text, h.start, line_above=True)[-40:])
     if label:
         return f"an identifier: its label is \"{label.group().strip(' :#')}\", not a BSN"
     nine = _bsn.chance_level(text)
@@ -320,7 +334,16 @@ _LEGAL_FORM = re.compile(r"(?<![\p{L}])(?:B\.?V\.?|N\.?V\.?|V\.?O\.?F\.?|GmbH|Lt
 def iban_reason(text: str, h: Hit) -> Optional[str]:
     """An account held by an organisation ("... t.n.v. gemeente Wadderveen", "t.n.v.
     Verbrugge Medical B.V."): no one's personal data."""
+    if h.text.replace(" ", "")[4:8].upper() == "BNGH":
+        # BNG Bank banks for the public sector only (municipalities, provinces, water
+        # boards, housing and care institutions): no private person's account.
+        return "a public body's bank account (BNG Bank)"
     m = _HOLDER_AFTER.match(text, h.end)
-    if m and (LETTERHEAD.search(m.group(1)) or _LEGAL_FORM.search(m.group(1)) or ORGANISATION.search(m.group(1))):
+    holder = re.split(r"[,.;]\s", m.group(1))[0] if m else ""
+    if m and (LETTERHEAD.search(holder) or _LEGAL_FORM.search(m.group(1)) or ORGANISATION.search(holder)
+              or _ACRONYM.search(holder)):
         return "an organisation's bank account (the holder is named)"
     return None
+
+
+_ACRONYM = re.compile(r"(?<![\p{L}.])\p{Lu}{2,}(?![\p{L}.])")

@@ -40,7 +40,7 @@ import regex as re
 
 from . import lexicon
 from .names import lists
-from .recognizers.name_parts import _INIT_ANY, _TITLE_FULL, CAPW, PLACE_SUFFIX, TITLE
+from .recognizers.name_parts import _INIT_ANY, _TITLE_FULL, CAPW, FUNCTION_NOUN, PLACE_SUFFIX, TITLE
 
 # Evidence kinds (the recognizer's `evidence` strings) that name the person's place
 # in the text directly: a title or office beside the name, a date of birth after it.
@@ -55,8 +55,8 @@ _WORD_AFTER = re.compile(rf"[ ]({CAPW})")
 _WORD_BEFORE = re.compile(rf"(?<=[\p{{Ll}},][ ])({CAPW})[ ]$")
 _DOMAIN_AFTER = re.compile(r"\.(?:[a-z]{2,6})(?![\p{L}])|@")
 _ARTICLE_BEFORE = re.compile(r"(?<![\p{L}])(?:de|het|een)[ ]$")
-_LOWER_WORD_BEFORE = re.compile(r"(?<![\p{L}])(\p{Ll}{4,})[ ]$")
-_CAP_WORD_BEFORE = re.compile(r"(?<![\p{L}])(\p{Lu}\p{Ll}{3,})[ ]$")
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\p{L}])(\p{Ll}{4,})[ ][\"'“‘„]?$")  # zaal "Jan van der Heyden"
+_CAP_WORD_BEFORE = re.compile(r"(?<![\p{L}])(\p{Lu}\p{Ll}{3,})[ ][\"'“‘„]?$")
 _PLACE_NOUN = re.compile(PLACE_SUFFIX.pattern[2:])  # the place nouns, also as a word of their own
 _CELL_START_BEFORE = re.compile(rf"(?<![^ \n.|\t])({CAPW})[ ]$")
 _CELL_BEFORE = re.compile(rf"[|\t][ ]*{CAPW}[ ]$")
@@ -72,12 +72,7 @@ _LEGAL_FORM_AFTER = re.compile(
 )
 # Job titles and functions stand right after a name in signatures and flattened tables
 # ("F. Jansen Directeur uitvoering"); they do not make the name an organisation's.
-FUNCTION = re.compile(
-    r"(?i)(?:directeur|manager|adviseur|medewerker|coördinator|coordinator|leider|hoofd|voorzitter|secretaris"
-    r"|lid|jurist|arts|deskundige|specialist|consulent|analist|officier|inspecteur|ambtenaar|functionaris"
-    r"|woordvoerder|minister|staatssecretaris|burgemeester|wethouder|gedeputeerde|commissaris|notulist"
-    r"|projectleider|teamleider|bestuurder|raadslid|griffier|advocaat|directie|namens)\w*"
-)
+FUNCTION = re.compile(rf"(?i)(?:{FUNCTION_NOUN})\w*")
 
 
 # Compounds that end in a function noun: "Beleidsmedewerker", "Regiomanager". (Not the
@@ -284,7 +279,7 @@ def _named_place(c: Candidate) -> bool:
     if c.titled:
         return False
     before = _LOWER_WORD_BEFORE.search(c.text, max(0, c.hit.start - 40), c.hit.start)
-    if before and PLACE_SUFFIX.search(before.group(1)):
+    if before and _PLACE_NOUN.search(before.group(1)):
         return True
     before = _CAP_WORD_BEFORE.search(c.text, max(0, c.hit.start - 40), c.hit.start)
     return bool(before and _PLACE_NOUN.search(before.group(1).lower()) and ordinary(before.group(1), compounds=True))
@@ -299,8 +294,20 @@ def _longer_proper_noun(c: Candidate) -> bool:
     return not c.titled and part_of_longer_name(c.text, c.hit.start, c.hit.end)
 
 
+def _street_named(c: Candidate) -> bool:
+    """"Ds. Nicolaas Beetslaan", "Burg. Jansenstraat": a street named after someone, title
+    and all. Only the street words that end no common surname ("-straat", "-laan",
+    "-plein"; not "-veld" or "-berg", which end "Hazenveld" and "Rozenberg" too)."""
+    last = c.words[-1]
+    return bool(_STREET_WORD_END.search(last)) and last.lower() not in lists().surnames
+
+
+_STREET_WORD_END = re.compile(r"(?i)..(?:straat|straatje|laan|laantje|plein|pleintje|gracht|kade|singel|steeg|dreef|allee"
+                              r"|boulevard|plantsoen|promenade|passage)$")
+
+
 AGAINST = (_lettered_part, _job_title, _doubled, _business_name, _eponym, _in_address, _article_before,
-           _compound_noun, _named_place, _company, _longer_proper_noun)
+           _compound_noun, _named_place, _company, _longer_proper_noun, _street_named)
 
 
 def _alone_on_line(c: Candidate) -> bool:

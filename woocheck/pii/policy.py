@@ -176,11 +176,12 @@ class _RolePatterns:
     """The role-dependent patterns of one Officials, compiled once."""
 
     def __init__(self, role: str):
-        # "minister Faber", "directeur-generaal Migratie, mevrouw X", "burgemeester van Assen, Y"
+        # "minister Faber", "directeur-generaal Migratie, mevrouw X", "burgemeester van Assen, Y",
+        # "minister van Justitie en Veiligheid, mr. dr. Z"
         # Words between role and name only on one line ("wethouder Wonen\ndhr. X" is a
         # table row above X, not X's office).
         self.before = re.compile(
-            rf"({role})(?:[\s,:]*|(?:[ \t]+(?:van[ \t]+|voor[ \t]+|in[ \t]+)?(?:de[ \t]+|het[ \t]+)?\p{{Lu}}[\p{{L}}'’-]*){{1,3}}[ \t,:]*){TITLE_RUN}$"
+            rf"({role})(?:[\s,:]*|(?:[ \t]+(?:van[ \t]+|voor[ \t]+|in[ \t]+|en[ \t]+|&[ \t]+)?(?:de[ \t]+|het[ \t]+)?\p{{Lu}}[\p{{L}}'’-]*){{1,4}}[ \t,:]*){TITLE_RUN}$"
         )
         # A table row: the role in a later column of the same line ("X   Gemeente Y   wethouder").
         self.column = re.compile(rf"[^\n]*?(?:[ ]{{2,}}|\t)(?i:de[ ]+)?({role})")

@@ -39,10 +39,10 @@ from .base import PrefilteredRecognizer, WindowedPattern, at_candidates
 _PARTICLE = r"(?:van|de|der|den|het|'t|aan|op|in|bij|la|ter|ten|en|tot|over|onder|achter|voor|'s)"
 _WORD = r"\p{Lu}[\p{L}'’.-]+"
 _STREET = rf"(?:'s-)?{_WORD}(?:[ ]+(?:{_PARTICLE}|(?:'s-)?{_WORD})){{0,3}}"
-# House number with its additions: 23a, 23-a, 23 A, 140-III, 140-3, 140/2, 173 bis,
+# House number with its additions: 23a, 88B, 23-a, 23 A, 140-III, 140-3, 140/2, 173 bis,
 # 12-hs, 12 huis, then an optional floor ("4 hoog", "3e verdieping" is left out).
 _ADDITION = (
-    r"(?:[a-z]{1,2}(?![\p{L}\d])"
+    r"(?:[a-z]{1,2}(?![\p{L}\d])|[A-Z](?![\p{L}\d])"
     r"|[ ]?[-/][ ]?(?:[A-Za-z]{1,3}|[IVX]{1,4}|\d{1,4})(?![\p{L}\d])"
     r"|[ ](?:[A-Z]|[IVX]{1,4}|bis|hs|huis|boven|beneden|zw|rd)(?![\p{L}\d])"
     r"|[ ](?:kamer|unit|app\.?|appartement)[ ]\d{1,4}(?![\p{L}\d]))"

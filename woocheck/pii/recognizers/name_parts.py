@@ -27,7 +27,7 @@ IFX = (
     r"(?:[ ](?:de[nr]?|het|'t|t|la))?|(?:[Ii]n|[Oo]p|[Uu]it|[Aa]an|[Bb]ij)[ ](?:de[nr]?|het|'t))(?![\p{L}])"
 )
 SURN = rf"(?:{IFX}{WS})?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*"
-NAME = rf"(?:{INITS}[ ]?(?:\({CAPW}\)[ ]?)?)?(?:{CAPW}{WS}){{0,2}}{SURN}"  # also "E. (Esther) Postma"
+NAME = rf"(?:{INITS}[ ]?(?:\({CAPW}(?:-{CAPW})?\)[ ]?)?)?(?:{CAPW}{WS}){{0,2}}{SURN}"  # also "E.J. (Erik-Jan) Postma"
 
 TITLE = (
     r"(?:[Dd]hr\.?|[Dd]e [Hh]eer|[Hh]eer|[Mm]eneer|[Mm]ijnheer|[Mm]evr\.?|[Mm]evrouw|[Mm]w\.?|[Mm]ej\.?"
@@ -43,7 +43,9 @@ GREETING = r"(?:Beste|Geachte|Hoi|Hallo|Hai|Dag|Lieve|Goedemorgen|Goedemiddag|Go
 
 # The office's place or portfolio may stand between role and name, with a comma:
 # "de burgemeester van Westerwolde, Velema", "gedeputeerde in Drenthe, mr. A. Bos".
-ROLE_PLACE = r"(?:[ ](?:van|in|voor)[ ](?:de[ ]|het[ ])?\p{Lu}[\p{L}'’-]+(?:[ -]\p{Lu}[\p{L}'’-]+){0,2}[ ]?,)"
+# A ministry's portfolio has "en" in it: "minister van Justitie en Veiligheid, mr. X".
+ROLE_PLACE = (r"(?:[ ](?:van|in|voor)[ ](?:de[ ]|het[ ])?\p{Lu}[\p{L}'’-]+"
+              r"(?:(?:[ -]|[ ](?:en|&)[ ])\p{Lu}[\p{L}'’-]+){0,3}[ ]?,)")
 # The name starts with a capital, an initial or a title: "minister van Justitie" and
 # "burgemeester van Noordmark" name an office and its place, not a person "van ...".
 _ROLE_RE = re.compile(rf"(?<![\p{{L}}-])(?:{ROLE})(?:{ROLE_PLACE}[ ]|{WS})(?:{TITLES}{WS})?(?P<name>(?=\p{{Lu}}){NAME})")
@@ -70,6 +72,23 @@ PERSON_NOUN = "(?:" + "|".join(rf"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" if w
                               for w in PERSON_NOUNS) + ")"
 # No interfix right after the noun: "medewerker van Handhaving" is one of a division.
 _PERSON_NOUN_RE = re.compile(rf"(?<![\p{{L}}-]){PERSON_NOUN}[ ](?:{TITLES}[ ])?(?P<name>(?:{INITS}[ ]?)?(?:(?:{INITS}[ ]?|(?=\p{{Lu}})){IFX}[ ])?{CAPW}(?:[ ]?-[ ]?(?:{IFX}[ ]+)?{CAPW})*)")
+# Job titles and functions: they stand after a name in signatures and appositions
+# ("F. Jansen, controleur"), and a name word that is one is no name ("Consulent Wmo").
+FUNCTION_NOUN = (
+    r"directeur|manager|adviseur|medewerker|coördinator|coordinator|leider|hoofd|voorzitter|secretaris"
+    r"|lid|jurist|arts|deskundige|specialist|consulent|analist|officier|inspecteur|ambtenaar|functionaris"
+    r"|woordvoerder|minister|staatssecretaris|burgemeester|wethouder|gedeputeerde|commissaris|notulist"
+    r"|projectleider|teamleider|bestuurder|raadslid|griffier|advocaat|directie|namens"
+    r"|controleur|toezichthouder|handhaver|behandelaar|beoordelaar|onderzoeker|auditor|regisseur|planner"
+    r"|verpleegkundige|rechercheur|assistent|stagiair"
+)
+# "Bayu Wirjosentono, controleur Adrescontrole": a function in apposition after a name.
+# The function is found first, the name looked for backwards from it.
+_FUNCTION_AFTER = re.compile(
+    rf"(?i:,[ ](?:de[ ]|het[ ])?(?:\w*(?:{FUNCTION_NOUN})(?:s|e|en|ster)?))(?![\p{{L}}])"
+)
+_FUNCTION_NAME_RE = re.compile(rf"(?<![\p{{L}}.'’-])(?P<name>(?:{INITS}[ ]?)?(?:{CAPW}[ ]){{0,2}}{SURN})$")
+
 # A date of birth right after a name: "Jeroen Bakker, geboren 3-4-1983", "Liam (geb.
 # 14-02-2014)". The name is looked for backwards from the birth wording.
 _BORN_AFTER = re.compile(
@@ -113,7 +132,8 @@ _ADDRESS_IN_BRACKETS_RE = re.compile(r"(?:<|\[mailto:)[^<>\s\]]+@[^<>\s\]]+[>\]]
 _LABEL_LINE_RE = re.compile(r"^[ \t*#]*(?:\p{Lu}[\p{Ll} -]+(?:\t|:)|#|\d+[.)] )")
 
 PLACE_SUFFIX = re.compile(
-    r"..(?:zaal|kamer|straat|laan|weg|plein|gebouw|huis|park|school|centrum|prijs|fonds|brug|toren|haven"
+    r"..(?:zaal|kamer|straat|laan|weg|plein|gebouw|huis|park|school|centrum|prijs|fonds|brug|toren|haven|complex"
+    r"|flat|paviljoen|campus|kazerne"
     r"|kade|gracht|singel|markt|hof|dreef|wijk|polder|kazerne|kerk|museum|college|instituut|stichting|hal|stadion"
     r"|molen|bad|bos|ziekenhuis|kliniek|theater|bibliotheek|academie)$"
 )
@@ -153,12 +173,15 @@ def _keep_first_line(text: str, start: int, end: int) -> int:
 
 def _trim_not_names(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
     """Drop trailing capitalised words that are ordinary words ("Jansen Agenda"), but
-    never the word right after an interfix ("de Boer") or the only capitalised word."""
+    never the word right after an interfix ("de Boer"), initials or a bracketed given
+    name, or the only capitalised word."""
     not_names = lists().not_names
     while True:
         m = _TRAILING_CAPW.search(text[start:end])
         if not m or m.group(1).lower() not in not_names or len(_cap_tokens(text[start:start + m.start()])) == 0:
             break
+        if text[start:start + m.start()].rstrip().endswith((".", ")")):
+            break  # "K.T. (Kees-Jan) Oosterbroek": the surname after initials, a place's name or not
         end = start + m.start()
     m = _TRAILING_IFX.search(text[start:end])
     if m:

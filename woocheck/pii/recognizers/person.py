@@ -32,6 +32,8 @@ from .name_parts import (
     _ATTENDEES_RE,
     _BORN_AFTER,
     _BORN_NAME_RE,
+    _FUNCTION_AFTER,
+    _FUNCTION_NAME_RE,
     _CAPW_ANY,
     _CHAT_RE,
     _CONTACT_RE,
@@ -233,6 +235,7 @@ class PersonRecognizer(PatternRecognizer):
         out.extend(self._roles(text))
         out.extend(self._person_nouns(text))
         out.extend(self._born(text))
+        out.extend(self._functions_after(text))
         out.extend(self._roles_after(text))
         out.extend(self._greetings(text))
         out.extend(self._headers(text))
@@ -299,6 +302,21 @@ class PersonRecognizer(PatternRecognizer):
             if all(w.lower() in not_names and w.lower() not in first for w in _cap_tokens(text[s:e])):
                 continue  # "Utrecht (geb. ...)": a place or a word, not a name
             yield _res(self, s, e, 0.85, "date of birth after the name")
+
+    def _functions_after(self, text):
+        """"Bayu Wirjosentono, controleur Adrescontrole": a name in apposition with a
+        function (an office holder's role is the policy's to judge)."""
+        if ", " not in text:
+            return
+        not_names, first = lists().not_names, lists().first_names
+        for f in _FUNCTION_AFTER.finditer(text):
+            lo = max(text.rfind("\n", 0, f.start()) + 1, f.start() - 60)
+            m = _FUNCTION_NAME_RE.search(text, lo, f.start())
+            if m:
+                span = _trim_not_names(text, *m.span("name"))
+                if span and not all(w.lower() in not_names and w.lower() not in first
+                                    for w in _cap_tokens(text[span[0]:span[1]])):
+                    yield _res(self, span[0], span[1], 0.8, "function after the name")
 
     def _roles_after(self, text):
         # Tried only before the offices in the text (where a match ends).
