@@ -34,20 +34,20 @@ LEAK_CODES = {"WOO101", "WOO102", "WOO103", "WOO104"}
 needs_engine = pytest.mark.skipif(ocr.engine() is None, reason=f"no Tesseract Dutch data ({ocr.INSTALL_HINT})")
 
 
-def _render(lines: list[str]) -> bytes:
+def _render(lines: list[str], font: str = "helv") -> bytes:
     src = pymupdf.open()
     page = src.new_page(width=595, height=842)
     for i, line in enumerate(lines):
-        page.insert_text((72, 72 + 18 * i), line, fontsize=11, fontname="helv")
+        page.insert_text((72, 72 + 18 * i), line, fontsize=11, fontname=font)
     return page.get_pixmap(dpi=200, colorspace=pymupdf.csGRAY).tobytes("jpeg", jpg_quality=80)
 
 
-def scanned_pdf(path: Path, lines: list[str] = LINES, stamp: str = "", layer: bool = False) -> Path:
+def scanned_pdf(path: Path, lines: list[str] = LINES, stamp: str = "", layer: bool = False, font: str = "helv") -> Path:
     """An image-only page; `stamp`: a visible line of text put on it (a portal's page
     number), `layer`: an invisible OCR layer holding all the lines."""
     doc = pymupdf.open()
     page = doc.new_page(width=595, height=842)
-    page.insert_image(page.rect, stream=_render(lines))
+    page.insert_image(page.rect, stream=_render(lines, font))
     if stamp:
         page.insert_text((450, 820), stamp, fontsize=8, fontname="helv")
     if layer:
@@ -81,8 +81,9 @@ def ocr_calls(monkeypatch):
 
 
 @needs_engine
-def test_image_only_page_leaks_are_found_and_marked_as_ocr(scan_json, tmp_path, ocr_calls):
-    code, report, err = scan_json(scanned_pdf(tmp_path / "scan.pdf"))
+@pytest.mark.parametrize("font", ["helv", "tiro"])  # a serif face: OCR splits its e-mail addresses
+def test_image_only_page_leaks_are_found_and_marked_as_ocr(scan_json, tmp_path, ocr_calls, font):
+    code, report, err = scan_json(scanned_pdf(tmp_path / "scan.pdf", font=font))
     assert code == 1, err
     assert report["files"][0]["error"] is None
     found = {f["code"] for f in report["findings"]}

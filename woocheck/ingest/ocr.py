@@ -6,14 +6,18 @@ Dutch trained data (`tesseract-ocr-nld`; English too when `tesseract-ocr-eng` is
 field, needs no second OCR library, and its words come back in page coordinates, rotation
 undone, so they enter `Page`/`Word` as the text layer's words do.
 
-Resolution, measured on invented pages rendered as 200 dpi greyscale JPEG scans (names with
-diacritics, e-mail addresses, mobile numbers, BSNs; `tests/test_ocr.py` builds such pages):
-OCR at 200 and at 300 dpi read the same share of items and words (e.g. 37 vs 36 of 39
-items, 99.7 vs 99.6 % of words in Helvetica), because Tesseract's LSTM scales every text
-line to a fixed height; 300 dpi cost 10-30 % more time. 300 dpi is kept anyway: print
-smaller than 9 pt (footers, e-mail headers, signatures) loses letters at 200 dpi, and the
-time goes to recognising characters, not pixels (a dense page of 450 words takes ~4 s of
-CPU here, a page of three lines 0.5 s).
+Resolution, measured on invented dense pages (40-55 lines, 450-600 words, with names
+with diacritics, e-mail addresses, phone numbers and BSNs), scanned as 200 dpi greyscale
+JPEG, OCR'd at 200 and at 300 dpi (items read exactly / words read exactly / CPU a page):
+Helvetica 10 pt 25/26, 99.9 %, 3.6 s vs 25/26, 99.9 %, 4.0 s; Times 10 pt 21/26, 99.5 %
+vs 22/26, 99.6 %; Courier 9 pt 25/26, 99.8 %, 5.0 s vs 25/26, 99.9 %, 5.8 s; Helvetica
+7 pt 34/36, 99.6 %, 4.8 s vs 34/36, 99.8 %, 5.4 s. 300 dpi is kept: it reads small print
+and serif faces a little better for 10-18 % more time, because Tesseract's LSTM scales
+every text line to a fixed height and the time goes to recognising characters, not
+pixels (a page of three lines takes 0.5 s). The misses: "ç" read as "c" or "g", and e-mail
+addresses in a serif face split at the '@' or after an initial (`_repair` joins those).
+This Tesseract is slower than Debian's own binary on the same page (2.3 s on one core;
+mupdf probably builds it without its SIMD kernels).
 
 Which pages: only image pages (`Page.is_image_page`, known from ingest at no cost), so a
 born-digital page never renders nor OCRs anything here. An image page without a word of
@@ -30,6 +34,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import re
 from dataclasses import dataclass, replace
 from typing import Iterator, Optional
 
@@ -143,22 +148,63 @@ def needs(page: Page) -> str:
 
 def read(fz_page, eng: Engine, dpi: int = DPI) -> list[tuple[BBox, str, tuple[int, int]]]:
     """(box, text, (block, line)) of every word Tesseract reads on the rendered page."""
-    tp = fz_page.get_textpage_ocr(language=eng.language, dpi=dpi, full=True, tessdata=eng.tessdata)
+    with _stderr_silenced():
+        tp = fz_page.get_textpage_ocr(language=eng.language, dpi=dpi, full=True, tessdata=eng.tessdata)
     return [((w[0], w[1], w[2], w[3]), w[4], (w[5], w[6])) for w in fz_page.get_text("words", textpage=tp)]
 
 
-def _repair(found: list[tuple[BBox, str, tuple[int, int]]]) -> list[tuple[BBox, str, tuple[int, int]]]:
-    """Join an e-mail address that OCR split at its '@' ("j.smit @minbzk.nl"): serif
-    faces leave a gap there that Tesseract reads as a space."""
+@contextlib.contextmanager
+def _stderr_silenced() -> Iterator[None]:
+    """Tesseract prints to the process's stderr itself ("Image too small to scale!!" for
+    a speck it took for a line): that is no message for the user, and a batch's stderr
+    holds one line per file that could not be checked. Redirected at the descriptor."""
+    import sys
+
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError, AttributeError):  # no descriptor 2: nothing to keep quiet
+        yield
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(devnull)
+
+
+def _same_line(a: BBox, b: BBox) -> bool:
+    """`b` follows `a` on one line. Told from the boxes: mupdf's word list can put an
+    "@" and the rest of an address on a line of their own, a point higher."""
+    h = min(a[3] - a[1], b[3] - b[1])
+    return b[0] >= a[0] and min(a[3], b[3]) - max(a[1], b[1]) >= 0.5 * h
+
+
+_INITIAL = re.compile(r"[a-z]\.")
+
+
+def _joined(found: list, join) -> list:
+    """Neighbours on one line merged where `join(previous, next, gap, height)` says so."""
     out: list = []
     for box, text, line in found:
-        if out and out[-1][2] == line and (text.startswith("@") or out[-1][1].endswith("@")):
-            pbox, ptext, _ = out[-1]
-            if box[0] - pbox[2] <= 0.6 * (box[3] - box[1]):
-                out[-1] = ((pbox[0], min(pbox[1], box[1]), box[2], max(pbox[3], box[3])), ptext + text, line)
+        if out and _same_line(out[-1][0], box):
+            pbox, ptext, pline = out[-1]
+            if join(ptext, text, box[0] - pbox[2], box[3] - box[1]):
+                out[-1] = ((pbox[0], min(pbox[1], box[1]), max(pbox[2], box[2]), max(pbox[3], box[3])), ptext + text, pline)
                 continue
         out.append((box, text, line))
     return out
+
+
+def _repair(found: list[tuple[BBox, str, tuple[int, int]]]) -> list[tuple[BBox, str, tuple[int, int]]]:
+    """Join an e-mail address that OCR split ("j.smit @minbzk.nl", "a. verbeek@rws.nl"):
+    serif faces leave gaps at the '@' and after an initial that Tesseract reads as spaces.
+    Nothing else is changed: the recognizers see what the page shows."""
+    found = _joined(found, lambda a, b, gap, h: (b.startswith("@") or a.endswith("@")) and gap <= 0.6 * h)
+    return _joined(found, lambda a, b, gap, h: bool(_INITIAL.fullmatch(a)) and "@" in b[1:] and b[0].isalnum() and gap <= 0.4 * h)
 
 
 def _overlaps(box: BBox, words: list[Word]) -> bool:
@@ -179,17 +225,17 @@ def with_words(page: Page, found: list[tuple[BBox, str, tuple[int, int]]]) -> Pa
     parts = [page.text]
     words = list(page.words)
     pos = len(page.text)
-    last_line = None
-    for box, text, line in _repair(found):
+    last: Optional[BBox] = None
+    for box, text, _ in _repair(found):
         if layer and _overlaps(box, layer):
             continue
-        sep = "" if pos == 0 else (" " if line == last_line else "\n")
+        sep = "" if pos == 0 else (" " if last is not None and _same_line(last, box) else "\n")
         parts.append(sep)
         pos += len(sep)
         words.append(Word(text, box, pos, pos + len(text), "ocr", box[3] - box[1], 0, 3, 1.0, SEQNO, None, (), True))
         parts.append(text)
         pos += len(text)
-        last_line = line
+        last = box
     if len(words) == len(page.words):
         return page
     return replace(page, text="".join(parts), words=tuple(words), ocr_start=len(page.text))
