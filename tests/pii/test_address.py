@@ -123,3 +123,14 @@ def test_my_address_is_a_home_and_capital_additions_count(items):
     assert [(p.text, p.public) for p in found] == [("Kolkweg 31, 8256 RK Dronten", False)]
     assert [p.text for p in items("Rijksweg Zuid 88B, 6131 AP Sittard") if p.entity == "ADDRESS"] == \
         ["Rijksweg Zuid 88B, 6131 AP Sittard"]
+
+
+def test_a_street_in_brackets_after_a_persons_name_is_their_home(items):
+    text = "Volgens buurman Gerrit-Jan van Eerden (Veldkampweg 29) is het bij hem net zo erg."
+    found = {p.entity: (p.text, p.public) for p in items(text)}
+    assert found == {"PERSON": ("Gerrit-Jan van Eerden", False), "ADDRESS": ("Veldkampweg 29", False)}
+
+
+@pytest.mark.parametrize("text", ["Het Stadhuis (Markt 1) is dicht.", "Je vindt ons lab:\nSchieweg (Noord 15)"])
+def test_a_building_with_its_street_in_brackets_is_no_home(find, text):
+    assert find(text, "ADDRESS") == []

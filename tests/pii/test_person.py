@@ -186,3 +186,8 @@ def test_no_person_in_places_named_after_people(find, text):
 def test_office_holders_with_a_portfolio_or_abbreviated_role(items, text, name, role):
     found = [(p.text, p.public, p.reason) for p in items(text) if p.entity == "PERSON"]
     assert found == [(name, True, f"named as {role}")]
+
+
+def test_a_name_followed_by_its_phone_number_is_no_table_row(find):
+    text = "Min. wil dit voor het debat. Bel Femke Oosterhuis 06-41 88 20 73 (privé)."
+    assert find(text, "PERSON", leaks_only=True) == ["Femke Oosterhuis"]

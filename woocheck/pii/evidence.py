@@ -61,6 +61,7 @@ _PLACE_NOUN = re.compile(PLACE_SUFFIX.pattern[2:])  # the place nouns, also as a
 _CELL_START_BEFORE = re.compile(rf"(?<![^ \n.|\t])({CAPW})[ ]$")
 _CELL_BEFORE = re.compile(rf"[|\t][ ]*{CAPW}[ ]$")
 _TABLE_ROW_AFTER = re.compile(r"[ \t]+\d[\d.,/-]{3,}")
+_PHONE_AFTER = re.compile(r"[ \t]+(?:\+|0)\d")  # "Bel Sanne Oosterhuis 06-…": her number, no table row
 _EPONYM_BEFORE = re.compile(r"(?i)(?:ziekte|syndroom|syndrome|wet|methode|model|principe|effect|stelling)\s+van\s+$")
 _ONE_LETTER = re.compile(r"\p{Lu}\.[ ]?\p{Lu}\p{Ll}")
 _WORD_THEN_SPACE = re.compile(rf"(?<![\p{{L}}])(?!{TITLE}){CAPW}[ ]+$")
@@ -118,7 +119,8 @@ def part_of_longer_name(text: str, start: int, end: int) -> bool:
     # Only the few words before the span: a page may be one line of megabytes.
     line_start = max(text.rfind("\n", 0, start) + 1, start - 60)
     m = _WORD_BEFORE.search(text, line_start, start)
-    if m is None and (_TABLE_ROW_AFTER.match(text, end) or _CELL_BEFORE.search(text, line_start, start)):
+    table_row = _TABLE_ROW_AFTER.match(text, end) and not _PHONE_AFTER.match(text, end)
+    if m is None and (table_row or _CELL_BEFORE.search(text, line_start, start)):
         # A table row ("Academie Bo Yi 100001278 1-7-2022 ..."): the first cell may start
         # the line, where a sentence would start with any word.
         m = _CELL_START_BEFORE.search(text, line_start, start)

@@ -12,8 +12,9 @@ address is reported only with its evidence:
 - street + number where the sentence says someone lives there: a verb of living with
   its preposition ("woont aan de Molenweg 12", "wonend op de Dorpsstraat 4a"), or a
   person named with a title or as a resident, then "van de" ("mevrouw Smit van de
-  Molenweg 12", "een bewoner van de Molenweg 12"), or a form's address field ("Straat
-  en huisnummer: Molenweg 12"). No postcode is needed then; the street must have a
+  Molenweg 12", "een bewoner van de Molenweg 12"), a surname with the street in
+  brackets ("Van Gelderen (Molenweg 12)"), or a form's address field ("Straat en
+  huisnummer: Molenweg 12"). No postcode is needed then; the street must have a
   street's shape.
 
 Without a postcode the street must have the shape of one: its last word ends in a
@@ -86,6 +87,9 @@ _LIVES = (r"(?:woon\w*|wonend\w*|woont|wonen|woning|huis|verhuisd|verhuist|verhu
 _FIELD = r"(?m:^[ \t|]*(?:adres|woonadres|huisadres|straat|straatnaam|straat[ ]en[ ]huisnummer|huisnummer)[ \t]*:[ \t]*)"
 _NAMED = (r"(?:(?:dhr|mevr|mw|hr)\.?|mevrouw|de[ ]heer|meneer|familie|fam\.)(?:[ ]+[\p{L}.'’-]+){1,5}?"
           r"|(?:bewoner|bewoonster|bewoners|buurman|buurvrouw|buren)")
+# "buurman Van Gelderen (Kolkweg 29)": a street and number in brackets right after a
+# surname-like word (not an ordinary word or a place: "Stadhuis (Markt 1)" is a building).
+_BRACKET_HOME = re.compile(rf"(?P<who>\p{{Lu}}[\p{{L}}'’-]+)[ ]\((?P<street>{_STREET})[ ]+(?P<number>{_NUMBER})\)")
 _RESIDENCE = re.compile(
     rf"(?i:{_FIELD}|(?<![\p{{L}}])(?:{_LIVES}|(?:{_NAMED})[ ]+van)(?:[ ]+(?:de|het|den))?[ ]+)"
     rf"(?P<street>{_STREET})[ ]+(?P<number>{_NUMBER})(?![\p{{L}}\d])"
@@ -285,15 +289,34 @@ def _surname(word: str) -> bool:
     return word.lower() in lists().surnames
 
 
+_PERSONISH_BEFORE = re.compile(r"(?:\p{Lu}\.[ ]?|(?<![\p{L}])(?:van|de|der|den|ter|ten|te)[ ])$")
+
+
+def _surname_before(text: str, m, nl, ordinary) -> bool:
+    """The word before the bracket is a surname: a listed one, or one after initials or
+    an interfix ("D. Kuipers-Lalmahomed", "van Gelderen"), and no word, place or street."""
+    who = m.group("who")
+    if ordinary(who) or who.lower() in nl.not_names or street_start([who]) is not None:
+        return False
+    return who.lower() in nl.surnames or bool(_PERSONISH_BEFORE.search(text, max(0, m.start() - 6), m.start()))
+
+
 def _residences(text: str, recognizer: str) -> list:
     """Street and number where the sentence says someone lives (see the module doc)."""
     from presidio_analyzer import AnalysisExplanation, RecognizerResult
 
     low = text.lower()
-    if not any(w in low for w in ("van", "won", "woon", "huis", "verhuis", "verblijf", "adres", "straat")):
+    if "(" not in text and not any(w in low for w in ("van", "won", "woon", "huis", "verhuis", "verblijf", "adres", "straat")):
         return []
     out = []
-    for m in _RESIDENCE.finditer(text):
+    matches = list(_RESIDENCE.finditer(text))
+    if "(" in text:
+        from ..evidence import ordinary
+        from ..names import lists
+
+        nl = lists()
+        matches += [m for m in _BRACKET_HOME.finditer(text) if _surname_before(text, m, nl, ordinary)]
+    for m in matches:
         words = _SPACE.split(m.group("street"))
         at = street_start(words)
         if at is None or _PO_BOX.search(m.group("street")) or at == len(words) - 1 and _surname(words[at]):

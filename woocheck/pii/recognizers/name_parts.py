@@ -95,6 +95,8 @@ _BORN_AFTER = re.compile(
     r"(?:,[ ]*|[ ]*\([ ]*)(?:geboren|geb\.)(?:[ ]+op)?[ ]+(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[ ]+\p{Ll}{3,}\.?[ ]+\d{4})"
 )
 _BORN_NAME_RE = re.compile(rf"(?<![\p{{L}}.'’-])(?P<name>(?:{INITS}[ ]?)?(?:{CAPW}[ ]){{0,2}}{SURN})$")
+# After a person noun, a given name may come first: "buurman Evert-Jan van Gelderen".
+_SURNAME_AFTER_GIVEN = re.compile(rf"[ ](?:{IFX}[ ])?{CAPW}(?:-{CAPW})?")
 _GREETING_RE = re.compile(
     rf"(?m)^[ \t]*{GREETING}[ \t]+(?:{TITLES}[ \t]+)?(?P<name>{CAPW}(?:[ \t]+(?:{IFX}[ \t]+)?{CAPW}){{0,2}})"
     rf"(?:[ \t]+en[ \t]+(?:{TITLES}[ \t]+)?(?P<name2>{CAPW}(?:[ \t]+(?:{IFX}[ \t]+)?{CAPW}){{0,2}}))?[ \t]*(?=[,!\n]|$)"

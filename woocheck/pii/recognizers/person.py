@@ -48,6 +48,7 @@ from .name_parts import (
     _LONE_FIELD_RE,
     _OPEN_END,
     _PERSON_NOUN_RE,
+    _SURNAME_AFTER_GIVEN,
     _PARENS,
     _ROLE_AFTER_RE,
     _SURNAME_INITIALS_RE,
@@ -326,8 +327,16 @@ class PersonRecognizer(PatternRecognizer):
                 yield _res(self, span[0], span[1], 0.85, "office after the name")
 
     def _person_nouns(self, text):
+        from ..evidence import ordinary
+
+        first = lists().first_names
         for m in _person_nouns_in(_PERSON_NOUN_RE, text):
             s, e = m.span("name")
+            name = m.group("name")
+            if " " not in name and any(part.lower() in first for part in name.split("-")):
+                more = _SURNAME_AFTER_GIVEN.match(text, e)  # "buurman Evert-Jan van Gelderen"
+                if more and not ordinary(_cap_tokens(more.group())[-1]):
+                    e = more.end()
             yield _res(self, s, _keep_first_line(text, s, e), 0.75, "person noun before the name")
 
     def _greetings(self, text):
