@@ -236,3 +236,8 @@ def test_an_office_line_of_a_public_service_is_public(items):
     text = "Omgevingsdienst Zuidvallei, Veerweg 1101, 6832 KN  Arnhem | T 026 377 41 00"
     found = {p.entity: p.public for p in items(text) if p.entity in ("ADDRESS", "PHONE")}
     assert found == {"ADDRESS": True, "PHONE": True}
+
+
+def test_a_meetings_place_is_no_home(items):
+    text = "Datum/plaats:    21 januari 2025, CBR, Noorderweg 200, 9722 TB  Groningen (en via Teams)"
+    assert [p.public for p in items(text) if p.entity == "ADDRESS"] == [True]

@@ -191,3 +191,11 @@ def test_office_holders_with_a_portfolio_or_abbreviated_role(items, text, name, 
 def test_a_name_followed_by_its_phone_number_is_no_table_row(find):
     text = "Min. wil dit voor het debat. Bel Femke Oosterhuis 06-41 88 20 73 (privé)."
     assert find(text, "PERSON", leaks_only=True) == ["Femke Oosterhuis"]
+
+
+def test_a_double_given_name_and_no_name_in_an_offices_brackets(find):
+    assert find("Sjoerd-Jan Wiegersma (projectleider) licht het toe.", "PERSON", leaks_only=True) == \
+        ["Sjoerd-Jan Wiegersma"]
+    # "(Place, role)" after an office holder holds no name
+    assert find("Leden: burgemeester mr. P. Alkema (Oosterhaven, voorzitter) en anderen.", "PERSON",
+                leaks_only=True) == []

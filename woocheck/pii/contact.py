@@ -59,6 +59,10 @@ VENUE = re.compile(
     r"(?i)\b(?:locatie|vergader\w*|bezoekadres|postadres|vestigings?adres|kantooradres|correspondentieadres\s+van\s+(?:de|het)"
     r"|gevestigd|vestiging|kantoor|gebouw|vindt\s+plaats|plaatsvinden|bijeenkomst|zaal)\b"
 )
+# "Datum/plaats: 21 januari, CDS, Kempkensberg 200, ...": a meeting's place, and an
+# organisation's acronym right before the address.
+_PLACE_LABEL = re.compile(r"(?im)^[ \t]*(?:datum[ \t]*(?:/|en)[ \t]*)?plaats[ \t]*:")
+_ACRONYM_BEFORE = re.compile(r"(?<![\p{L}])\p{Lu}{2,6},[ ]$")
 # Words in the sentence before an address or number that make it someone's home.
 PRIVATE_CUE = re.compile(
     r"(?i)\b(?:(?:mijn|zijn|haar|ons|onze|hun)[ ]+(?:woon|huis|post)?adres|woon|woont|wonen|wonende|woonachtig|woning|woonadres|woonplaats|huisadres|thuisadres|privéadres|privé|prive"
@@ -280,7 +284,8 @@ def contact_reason(text: str, h: Hit, out: list[Hit], off) -> Optional[str]:
     window = text[max(0, h.start - 150):h.end + 150]
     if LETTERHEAD.search(window) or _functional_mail_near(window, off):
         return "organisation's office address or general number (letterhead)"
-    if h.entity == "ADDRESS" and VENUE.search(text[max(0, h.start - 120):h.start]):
+    if h.entity == "ADDRESS" and (VENUE.search(text[max(0, h.start - 120):h.start]) or _PLACE_LABEL.search(
+            text, max(0, h.start - 80), h.start) or _ACRONYM_BEFORE.search(text, max(0, h.start - 12), h.start)):
         return "an organisation's office or a meeting venue"
     return None
 

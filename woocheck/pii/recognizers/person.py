@@ -313,6 +313,8 @@ class PersonRecognizer(PatternRecognizer):
         for f in _FUNCTION_AFTER.finditer(text):
             lo = max(text.rfind("\n", 0, f.start()) + 1, f.start() - 60)
             m = _FUNCTION_NAME_RE.search(text, lo, f.start())
+            if m and text[m.start() - 1:m.start()] == "(":
+                continue  # "(Steenwolde, voorzitter)": an office's place and role after a name
             if m:
                 span = _trim_not_names(text, *m.span("name"))
                 if span and not all(w.lower() in not_names and w.lower() not in first
@@ -477,8 +479,9 @@ class PersonRecognizer(PatternRecognizer):
             m = _FIRST_LAST_RE.match(text, c.start())
             if m is None:
                 continue
-            first = m.group("first").lower()
-            if first not in nl.first_names or first in nl.not_names:
+            # "Gert-Jan": a double given name is one when both parts are given names
+            parts = m.group("first").lower().split("-")
+            if any(p not in nl.first_names or p in nl.not_names for p in parts):
                 continue
             caps = _cap_tokens(m.group("rest"))
             last = caps[-1].lower()
