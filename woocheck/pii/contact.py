@@ -43,6 +43,7 @@ import regex as re
 
 from .detect import Hit
 from .recognizers import bsn as _bsn
+from .columns import header_at
 from .recognizers.address import RESIDENCE_FORM
 
 # Words that put an address or number in an organisation's letterhead or signature.
@@ -303,7 +304,10 @@ _ID_LABEL_BEFORE = re.compile(
 def bsn_reason(text: str, h: Hit) -> Optional[str]:
     if not h.weak or _bsn.wording_near(text, h.start, h.end):
         return None
-    label = _ID_LABEL_BEFORE.search(_label_before(text, h.start, line_above=True)[-40:])
+    header = header_at(text, h.start)
+    if header and _bsn.WORDING.search(header):
+        return None  # a BSN column
+    label = _ID_LABEL_BEFORE.search(header + ":" if header else _label_before(text, h.start, line_above=True)[-40:])
     if label:
         return f"an identifier: its label is \"{label.group().strip(' :#')}\", not a BSN"
     nine = _bsn.chance_level(text)

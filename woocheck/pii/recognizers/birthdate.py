@@ -1,4 +1,5 @@
-"""A date of birth: a date that the text itself calls one (geboren, geboortedatum, geb.)."""
+"""A date of birth: a date that the text itself calls one (geboren, geboortedatum, geb.),
+before it or as the header of its table column (woocheck.pii.columns)."""
 from __future__ import annotations
 
 import regex as re
@@ -9,7 +10,9 @@ from .base import PrefilteredRecognizer, word_starts
 _MONTHS = r"(?:jan(?:uari)?|feb(?:ruari)?|maart|mrt|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|aug(?:ustus)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DATE = rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|\d{{1,2}}[ ]+{_MONTHS}[ ]+(?:19|20)\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}})"
 # The cue comes first; the match covers only the date (a lookbehind of variable length).
-_CUE = r"(?<=\b(?:geboren|geboortedatum|geb\.|geb|d\.d\.\s*geboorte|geboortedag)(?:\s+(?:op|is|was))?\s*:?\s*)"
+# "Geboortedatum contactpersoon: ..." names whose date it is before the colon.
+_CUE = (r"(?<=\b(?:geboren|geboortedatum(?:[ ]+\p{L}+)?[ \t]*:|geboortedatum|geb\.|geb|d\.d\.\s*geboorte|geboortedag)"
+        r"(?:\s+(?:op|is|was))?\s*:?\s*)")
 
 
 class BirthDateRecognizer(PrefilteredRecognizer):
@@ -22,6 +25,12 @@ class BirthDateRecognizer(PrefilteredRecognizer):
         return bool(starts) if starts is not None else super().may_match(text)
     CONTEXT = ["geboren", "geboortedatum", "geb"]
 
+    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        results = super().analyze(text, entities, nlp_artifacts, regex_flags)
+        if _BIRTH_HEADER.search(text):
+            results += _in_birth_columns(text, self.name, {(r.start, r.end) for r in results})
+        return results
+
     def __init__(self) -> None:
         super().__init__(
             supported_entity="BIRTHDATE",
@@ -31,3 +40,27 @@ class BirthDateRecognizer(PrefilteredRecognizer):
             context=self.CONTEXT,
             global_regex_flags=re.IGNORECASE | re.MULTILINE,
         )
+
+
+# A column header that names dates of birth ("Geb.datum", "Geboortedatum", "geboren").
+_BIRTH_HEADER = re.compile(r"(?im)(?:^|[|\t])[ \t]*(?:geb\.?[ ]?datum|geboortedatum|geboren|geb\.)[ \t]*(?:$|[|\t])")
+_BIRTH_NAME = re.compile(r"(?i)geb\.?[ ]?datum|geboortedatum|geboren|geb\.")
+_DATE_RE = re.compile(_DATE)
+
+
+def _in_birth_columns(text: str, recognizer: str, seen: set) -> list:
+    """Dates in a table column headed as dates of birth."""
+    from presidio_analyzer import AnalysisExplanation, RecognizerResult
+
+    from ..columns import header_at
+
+    out = []
+    for m in _DATE_RE.finditer(text):
+        if (m.start(), m.end()) in seen:
+            continue
+        header = header_at(text, m.start())
+        if header and _BIRTH_NAME.fullmatch(header.strip(" :")):
+            explanation = AnalysisExplanation(recognizer, 0.85, pattern_name="date in a date-of-birth column")
+            out.append(RecognizerResult("BIRTHDATE", m.start(), m.end(), 0.85, analysis_explanation=explanation,
+                                        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: recognizer}))
+    return out
