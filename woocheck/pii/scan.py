@@ -40,3 +40,11 @@ def lowered(text: str) -> str:
     """text.lower(), shared by the recognizers that look for words in the same page (two
     pages kept: a hostile page may be megabytes)."""
     return text.lower()
+
+
+def word_initial(text: str, positions: Optional[list[int]]) -> Optional[list[int]]:
+    """The `positions` that start a word (no letter right before): for short cue words
+    that are also pieces of longer ones ("oom" in "stroom", "hr" in "mhr")."""
+    if positions is None:
+        return None
+    return [p for p in positions if p == 0 or not text[p - 1].isalpha()]

@@ -10,9 +10,7 @@ from .base import PrefilteredRecognizer, word_starts
 _MONTHS = r"(?:jan(?:uari)?|feb(?:ruari)?|maart|mrt|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|aug(?:ustus)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DATE = rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|\d{{1,2}}[ ]+{_MONTHS}[ ]+(?:19|20)\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}})"
 # The cue comes first; the match covers only the date (a lookbehind of variable length).
-# "Geboortedatum contactpersoon: ..." names whose date it is before the colon.
-_CUE = (r"(?<=\b(?:geboren|geboortedatum(?:[ ]+\p{L}+)?[ \t]*:|geboortedatum|geb\.|geb|d\.d\.\s*geboorte|geboortedag)"
-        r"(?:\s+(?:op|is|was))?\s*:?\s*)")
+_CUE = r"(?<=\b(?:geboren|geboortedatum|geb\.|geb|d\.d\.\s*geboorte|geboortedag)(?:\s+(?:op|is|was))?\s*:?\s*)"
 
 
 class BirthDateRecognizer(PrefilteredRecognizer):
@@ -27,8 +25,11 @@ class BirthDateRecognizer(PrefilteredRecognizer):
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
-        if _BIRTH_HEADER.search(text):
-            results += _in_birth_columns(text, self.name, {(r.start, r.end) for r in results})
+        seen = {(r.start, r.end) for r in results}
+        if _has_birth_header(text):
+            results += _in_birth_columns(text, self.name, seen)
+        if "eboortedatum " in text:
+            results += _after_labelled_cue(text, self.name, seen)
         return results
 
     def __init__(self) -> None:
@@ -46,6 +47,39 @@ class BirthDateRecognizer(PrefilteredRecognizer):
 _BIRTH_HEADER = re.compile(r"(?im)(?:^|[|\t])[ \t]*(?:geb\.?[ ]?datum|geboortedatum|geboren|geb\.)[ \t]*(?:$|[|\t])")
 _BIRTH_NAME = re.compile(r"(?i)geb\.?[ ]?datum|geboortedatum|geboren|geb\.")
 _DATE_RE = re.compile(_DATE)
+
+
+# "Geboortedatum contactpersoon: 30-01-1976": the label names whose date it is (tried
+# apart: a word inside the cue's lookbehind made the scan of every page slower).
+_LABELLED_CUE = re.compile(rf"(?i)\bgeboortedatum[ ]+\p{{L}}+[ \t]*:[ \t]*({_DATE})\b")
+
+
+def _after_labelled_cue(text: str, recognizer: str, seen: set) -> list:
+    from presidio_analyzer import AnalysisExplanation, RecognizerResult
+
+    out = []
+    for m in _LABELLED_CUE.finditer(text):
+        if m.span(1) not in seen:
+            explanation = AnalysisExplanation(recognizer, 0.85, pattern_name="date after a labelled birth cue")
+            out.append(RecognizerResult("BIRTHDATE", m.start(1), m.end(1), 0.85, analysis_explanation=explanation,
+                                        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: recognizer}))
+    return out
+
+
+def _has_birth_header(text: str) -> bool:
+    """A line (or a cell) that is nothing but a birth-date header; only the lines that
+    hold "geb" are looked at."""
+    from ..scan import lowered
+
+    low = lowered(text)
+    i = low.find("geb")
+    while i >= 0:
+        start = text.rfind("\n", 0, i) + 1
+        end = text.find("\n", i)
+        if _BIRTH_HEADER.search(text, start, len(text) if end < 0 else end):
+            return True
+        i = low.find("geb", i + 3)
+    return False
 
 
 def _in_birth_columns(text: str, recognizer: str, seen: set) -> list:

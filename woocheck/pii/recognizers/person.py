@@ -26,6 +26,7 @@ import regex as re
 from presidio_analyzer import AnalysisExplanation, PatternRecognizer, RecognizerResult
 
 from ..names import lists
+from ..scan import word_initial
 from .base import WindowedPattern, at_candidates, lowered, word_starts
 from .name_parts import (
     _ADDRESS_IN_BRACKETS_RE,
@@ -133,7 +134,19 @@ def _before_offices(text: str):
 
 
 _offices_after_in = at_candidates(_before_offices)
-_person_nouns_in = at_candidates(lambda text: word_starts(text, PERSON_NOUNS, (), folds=True))
+
+
+def _comma_spaces(text: str) -> list[int]:
+    out, i = [], text.find(", ")
+    while i >= 0:
+        out.append(i)
+        i = text.find(", ", i + 2)
+    return out
+
+
+_at_commas = at_candidates(_comma_spaces)
+# Kin nouns are pieces of common words ("oom" in "stroom", "oma" in "diploma"): word starts only.
+_person_nouns_in = at_candidates(lambda text: word_initial(text, word_starts(text, PERSON_NOUNS, (), folds=True)))
 
 
 def _lines_with(exact=(), lower=(), folds=False):
@@ -310,7 +323,7 @@ class PersonRecognizer(PatternRecognizer):
         if ", " not in text:
             return
         not_names, first = lists().not_names, lists().first_names
-        for f in _FUNCTION_AFTER.finditer(text):
+        for f in _at_commas(_FUNCTION_AFTER, text):
             lo = max(text.rfind("\n", 0, f.start()) + 1, f.start() - 60)
             m = _FUNCTION_NAME_RE.search(text, lo, f.start())
             if m and text[m.start() - 1:m.start()] == "(":
