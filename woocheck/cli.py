@@ -114,6 +114,9 @@ def scan(
     ),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report and fail only on findings not in this baseline."),
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record the current findings as accepted."),
+    annotate: Optional[Path] = typer.Option(
+        None, "--annotate", help="Write a copy of each PDF with its findings drawn on it into this folder."
+    ),
 ) -> None:
     """Scan files and folders and report findings."""
     from .baseline import BaselineError, apply_baseline, load_baseline
@@ -171,6 +174,14 @@ def scan(
             if suppressed:
                 _err(f"{suppressed} finding(s) accepted by baseline {baseline} not shown")
 
+        not_annotated = []
+        if annotate:
+            from .annotate import annotate_report
+
+            not_annotated = annotate_report(report, paths, str(annotate), cfg.show_personal_data)
+            for problem in not_annotated:
+                _err(problem)
+
         if format == Format.json:
             from .render.json import render_json
 
@@ -193,7 +204,7 @@ def scan(
         else:
             sys.stdout.write(text)
 
-        if any(f.error for f in report.files):
+        if any(f.error for f in report.files) or not_annotated:
             raise typer.Exit(EXIT_ERROR)
         if any(cfg.fails(f.severity) for f in report.findings):
             raise typer.Exit(EXIT_FINDINGS)
