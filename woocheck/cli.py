@@ -33,6 +33,7 @@ class Format(str, Enum):
     terminal = "terminal"
     json = "json"
     sarif = "sarif"
+    html = "html"
 
 
 def _err(msg: str) -> None:
@@ -100,7 +101,7 @@ def build_config(
 @app.command()
 def scan(
     paths: List[str] = typer.Argument(..., help="Files or folders (PDF, .txt, .md)."),
-    format: Format = typer.Option(Format.terminal, "--format", "-f", help="terminal, json or sarif."),
+    format: Format = typer.Option(Format.terminal, "--format", "-f", help="terminal, json, sarif or html."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here instead of stdout."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error (default), warning, info or never."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these codes or prefixes (WOO1, WOO301)."),
@@ -114,6 +115,9 @@ def scan(
     ),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report and fail only on findings not in this baseline."),
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record the current findings as accepted."),
+    picture_budget: float = typer.Option(
+        10.0, "--picture-budget", min=0, help="MB for page pictures in the HTML report (0 = none)."
+    ),
     annotate: Optional[Path] = typer.Option(
         None, "--annotate", help="Write a copy of each PDF with its findings drawn on it into this folder."
     ),
@@ -190,6 +194,12 @@ def scan(
             from .render.sarif import render_sarif
 
             text = render_sarif(report, cfg.show_personal_data)
+        elif format == Format.html:
+            from .pictures import page_pictures
+            from .render.html import render_html
+
+            pictures = page_pictures(report, cfg.show_personal_data, budget=int(picture_budget * 1024 * 1024))
+            text = render_html(report, cfg.show_personal_data, pictures)
         else:
             from .render.terminal import render_terminal
 
