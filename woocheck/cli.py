@@ -115,6 +115,7 @@ def scan(
     ),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report and fail only on findings not in this baseline."),
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record the current findings as accepted."),
+    summary: bool = typer.Option(False, "--summary", help="Terminal report: one line per file, then the totals."),
     picture_budget: float = typer.Option(
         10.0, "--picture-budget", min=0, help="MB for page pictures in the HTML report (0 = none)."
     ),
@@ -132,6 +133,8 @@ def scan(
         cfg = build_config(
             paths, config_path, _split_codes(select), _split_codes(ignore), fail_on, show_personal_data, decision_date
         )
+        if summary and format != Format.terminal:
+            raise ConfigError("--summary is for the terminal report; json, sarif and html always list every finding")
         accepted = load_baseline(baseline) if baseline else None
         if cfg.wants("WOO2"):
             from .grounds import load_catalogue
@@ -203,7 +206,9 @@ def scan(
         else:
             from .render.terminal import render_terminal
 
-            text = render_terminal(report, cfg.show_personal_data, color=sys.stdout.isatty() and output is None)
+            text = render_terminal(
+                report, cfg.show_personal_data, color=sys.stdout.isatty() and output is None, summary=summary
+            )
         if output:
             try:
                 output.parent.mkdir(parents=True, exist_ok=True)
