@@ -81,6 +81,7 @@ def test_cli_annotates_every_pdf_of_a_folder_keeps_subfolders_and_leaves_inputs_
     out, report = tmp_path / "copies", tmp_path / "report.json"
     code, _, err = cli("scan", src, "--annotate", out, "--format", "json", "--output", report, "--timeout-per-file", "0")
     assert code == 1, err
+    assert f"2 annotated PDF copies in {out}" in err
     assert _digest(src) == before  # inputs byte-identical
     assert sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()) == ["besluit.pdf", "bijlagen/bijlage 1.pdf"]
     findings = json.loads(report.read_text())["findings"]

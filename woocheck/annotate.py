@@ -136,13 +136,15 @@ def _draw(doc, findings: list[Finding], redactions, show: bool) -> int:
     return count
 
 
-def annotate_report(report: Report, paths: list[str], out_dir: str, show_personal_data: bool = False) -> list[str]:
+def annotate_report(report: Report, paths: list[str], out_dir: str, show_personal_data: bool = False) -> tuple[int, list[str]]:
     """A copy of every scanned PDF in `out_dir` (a PDF without findings too: the reviewer
-    gets the whole batch). Returns one line per copy that could not be made."""
+    gets the whole batch). Returns the number of copies written and one line per copy that
+    could not be made."""
     files = [f for f in report.files if f.path.lower().endswith(".pdf") and not (f.error and f.pages == 0)]
     names = copy_names(paths, [f.path for f in files])
     problems: list[str] = []
     written: dict[str, str] = {}
+    copies = 0
     for f in files:
         dst = os.path.join(out_dir, names[f.path])
         if dst in written:
@@ -151,11 +153,11 @@ def annotate_report(report: Report, paths: list[str], out_dir: str, show_persona
         written[dst] = f.path
         try:
             annotate_pdf(f.path, dst, list(f.findings), f.redactions, show_personal_data)
+            copies += 1
         except AnnotateError as exc:
             problems.append(str(exc))
         except Exception as exc:  # a file mupdf cannot write back: say so, go on with the batch
             from .errors import one_line
 
             problems.append(f"{f.path}: copy not annotated ({one_line(exc)})")
-    return problems
-
+    return copies, problems

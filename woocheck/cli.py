@@ -185,9 +185,10 @@ def scan(
         if annotate:
             from .annotate import annotate_report
 
-            not_annotated = annotate_report(report, paths, str(annotate), cfg.show_personal_data)
+            copies, not_annotated = annotate_report(report, paths, str(annotate), cfg.show_personal_data)
             for problem in not_annotated:
                 _err(problem)
+            _err(f"{copies} annotated PDF cop{'y' if copies == 1 else 'ies'} in {annotate}")
 
         if format == Format.json:
             from .render.json import render_json

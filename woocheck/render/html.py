@@ -76,7 +76,15 @@ td.num {{ text-align: right; }}
 mark {{ color: {p['mark'][0]}; background: {p['mark'][1]}; }}
 td.code {{ white-space: nowrap; }}
 .ctx {{ display: block; font-size: .9rem; overflow-wrap: anywhere; }}
-td {{ overflow-wrap: anywhere; }}
+td {{ overflow-wrap: break-word; }}
+/* Narrow windows and 200 % zoom: each finding becomes a card of labelled lines (WCAG reflow). */
+@media (max-width: 48rem) {{
+  table.findings thead {{ position: absolute; left: -100rem; }}
+  table.findings, table.findings tbody, table.findings tr, table.findings td {{ display: block; }}
+  table.findings tr {{ border: 1px solid #8c8c8c; margin-bottom: .75rem; }}
+  table.findings td {{ border: 0; text-align: left; }}
+  table.findings td::before {{ content: attr(data-label) ": "; font-weight: bold; }}
+}}
 .filters {{ display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: end; }}
 .filters label {{ display: block; font-weight: bold; }}
 select, button {{ font: inherit; padding: .25rem; }}
@@ -246,14 +254,16 @@ def _file(i: int, r: FileResult, show: bool, pictures) -> str:
         ground = suggested_ground(f, r.redactions)
         rows.append(
             f'<tr class="finding" id="{file_id}-{n}" data-code="{esc(f.code)}" data-severity="{f.severity.value}" data-file="{file_id}">'
-            f"<td class=\"num\">{n}</td><td>{esc(_where(f))}</td><td class=\"code\">{esc(f.code)}</td>"
-            f'<td><span class="sev sev-{f.severity.value}">{f.severity.value}</span></td>'
-            f"<td>{esc(f.message)}</td><td>{_text_cell(f, show)}</td><td>{esc(ground) or '–'}</td></tr>"
+            f'<td class="num" data-label="#">{n}</td><td data-label="where">{esc(_where(f))}</td>'
+            f'<td class="code" data-label="code">{esc(f.code)}</td>'
+            f'<td data-label="severity"><span class="sev sev-{f.severity.value}">{f.severity.value}</span></td>'
+            f'<td data-label="message">{esc(f.message)}</td><td data-label="text">{_text_cell(f, show)}</td>'
+            f'<td data-label="suggested ground">{esc(ground) or "–"}</td></tr>'
         )
     table = ""
     if rows:
         cols = "".join(f'<th scope="col">{h}</th>' for h in ("#", "where", "code", "severity", "message", "text", "suggested ground"))
-        table = f'<div class="scroll"><table><thead><tr>{cols}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+        table = f'<div class="scroll"><table class="findings"><thead><tr>{cols}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
     figures = []
     if pictures is not None:
         for page in sorted({f.page for f in r.findings if f.page and f.bbox}):
