@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
+import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import pymupdf
@@ -135,3 +138,67 @@ def test_the_copy_never_overwrites_its_input(cli, tmp_path):
     code, _, err = cli("scan", path, "--annotate", tmp_path, "--timeout-per-file", "0")
     assert code == 2 and "overwrite its input" in err
     assert path.read_bytes() == before
+
+
+def test_a_finding_read_by_ocr_says_so_in_its_note():
+    from woocheck.annotate import note_text
+    from woocheck.model import Finding, Severity
+
+    f = Finding("WOO103", Severity.ERROR, "phone number left readable; redact under 5.1.2e", "a.pdf", 1,
+                (10, 10, 50, 20), text="06-38291745", kind="PHONE")
+    for source, said in (("file", False), ("ocr", True)):
+        note = note_text(replace(f, source=source), "5.1.2e", False)
+        assert ("(read by OCR)" in note) is said and "38291745" not in note
+
+
+PDFTOPPM = shutil.which("pdftoppm")
+
+
+def _poppler(path: Path, out: Path) -> pymupdf.Pixmap:
+    """Page 1 as poppler (Okular's engine) renders it, at 72 dpi: pixels are points."""
+    subprocess.run([PDFTOPPM, "-r", "72", "-png", "-f", "1", "-l", "1", "-singlefile", str(path), str(out)], check=True, timeout=60)
+    return pymupdf.Pixmap(str(out) + ".png")
+
+
+@pytest.mark.skipif(not PDFTOPPM, reason="poppler-utils not installed")
+def test_poppler_shows_the_highlights_and_frames_where_the_findings_are(tmp_path):
+    path = _letter(tmp_path / "a.pdf")
+    result = scan_file(str(path), Config())
+    dst = tmp_path / "out" / "a.pdf"
+    annotate_pdf(str(path), str(dst), list(result.findings), result.redactions)
+    before, after = _poppler(path, tmp_path / "before"), _poppler(dst, tmp_path / "after")
+
+    def yellow(pix, b):
+        return sum(1 for x in range(int(b[0]) + 1, int(b[2]) - 1) for y in range(int(b[1]) + 1, int(b[3]) - 1)
+                   if (lambda p: p[0] > 200 and p[1] > 170 and p[2] < 120)(pix.pixel(x, y)))
+
+    def red_frame(pix, b):  # the frame runs 2 pt outside the box
+        edge = [(x, int(b[1]) - 2) for x in range(int(b[0]), int(b[2]))] + [(int(b[0]) - 2, y) for y in range(int(b[1]), int(b[3]))]
+        return sum(1 for x, y in edge if (lambda p: p[0] > 150 and p[1] < 80 and p[2] < 80)(pix.pixel(x, y)))
+
+    highlighted = [f for f in result.findings if f.code.startswith("WOO1") and f.bbox]
+    framed = [f for f in result.findings if f.code.startswith("WOO2") and f.bbox]
+    assert highlighted and framed
+    for f in highlighted:
+        assert yellow(before, f.bbox) == 0 and yellow(after, f.bbox) > 20, f.code
+    for f in framed:
+        assert red_frame(before, f.bbox) == 0 and red_frame(after, f.bbox) > 20, f.code
+
+
+def test_document_level_findings_of_each_family_get_their_own_page_1_note(tmp_path):
+    """WOO4xx and WOO5xx (batch and decision) have no box: one note per family, in its colour."""
+    from woocheck.annotate import COLOURS
+    from woocheck.model import Finding, Severity
+
+    path = _letter(tmp_path / "a.pdf")
+    findings = [Finding("WOO501", Severity.ERROR, "listed in the inventory but not in the batch", str(path)),
+                Finding("WOO401", Severity.ERROR, "a person's name in metadata Author", str(path), text="Gerrit Vlasblom", kind="PERSON")]
+    dst = tmp_path / "out" / "a.pdf"
+    assert annotate_pdf(str(path), str(dst), findings) == 2
+    with pymupdf.open(dst) as doc:
+        notes = {a.info["subject"]: a for a in doc[0].annots() if a.type[1] == "Text"}
+        assert set(notes) == {"WOO4xx", "WOO5xx"}
+        for fam, note in notes.items():
+            assert note.colors["stroke"] == pytest.approx(COLOURS[fam], abs=0.01)
+        assert "WOO501 (error): listed in the inventory" in notes["WOO5xx"].info["content"]
+        assert "G***** V*******" in notes["WOO4xx"].info["content"] and "Vlasblom" not in notes["WOO4xx"].info["content"]

@@ -336,3 +336,16 @@ def test_chromium_runs_only_the_reports_script_and_makes_no_request(hostile, tmp
         assert not _page_requests(proxy), _page_requests(proxy)[:3]
     finally:
         proxy.close()
+
+
+def test_a_finding_read_by_ocr_says_so_where_it_is():
+    from dataclasses import replace as with_
+
+    from woocheck.model import FileResult, Finding, Report, Severity
+
+    f = Finding("WOO104", Severity.ERROR, "BSN (citizen service number) left readable; redact under 5.1.1e", "scan.pdf", 2,
+                (10, 10, 50, 20), text="111222333", kind="BSN")
+    for source, said in (("file", False), ("ocr", True)):
+        report = Report("0", (FileResult("scan.pdf", 2, None, findings=(with_(f, source=source),)),))
+        html = render_html(report)
+        assert ("p. 2 (read by OCR)" in html) is said and "111222333" not in html

@@ -40,7 +40,7 @@ class AnnotateError(Exception):
 
 def note_text(f: Finding, ground: str, show_personal_data: bool) -> str:
     """What an annotation says: code, severity, message, the text (masked) and the ground."""
-    lines = [f"{f.code} ({f.severity.value}): {f.message}"]
+    lines = [f"{f.code} ({f.severity.value}): {f.message}" + (" (read by OCR)" if f.source == "ocr" else "")]
     if f.text:
         lines.append(f"Text: {f.text if show_personal_data else mask(f.text, f.kind)}")
     lines.append(f"Suggested ground: {ground or '-'}")

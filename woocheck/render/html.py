@@ -145,9 +145,8 @@ def _hash(text: str) -> str:
 
 
 def _where(f: Finding) -> str:
-    if f.line:
-        return f"line {f.line}"
-    return f"p. {f.page}" if f.page else "document"
+    where = f"line {f.line}" if f.line else (f"p. {f.page}" if f.page else "document")
+    return where + (" (read by OCR)" if f.source == "ocr" else "")
 
 
 def _text_cell(f: Finding, show: bool) -> str:
