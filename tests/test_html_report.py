@@ -210,6 +210,11 @@ def test_pictures_stay_within_their_budget_and_the_report_says_what_was_left_out
     assert tiny.used <= full.used // 20 and tiny.left_out >= 1 and len(tiny.by_page) + tiny.left_out == 6
     html = render_html(report, False, tiny)
     assert f"{tiny.left_out} page(s) with findings left out" in html
+    for pics in (full, tiny, None):  # the header states the file's own size
+        page = render_html(report, False, pics)
+        stated = re.search(r"This file: ([\d,.]+) (KB|MB)\.", page)
+        unit = 1024 if stated.group(2) == "KB" else 1024 * 1024
+        assert abs(float(stated.group(1).replace(",", "")) * unit - len(page.encode("utf-8"))) <= unit / 2 + 1
     none = page_pictures(report, budget=0)
     assert not none.by_page and none.left_out == 6
 

@@ -114,6 +114,8 @@ def _draw(doc, findings: list[Finding], redactions, show: bool) -> int:
             if fam in FRAMED:
                 annot = page.add_rect_annot(rect + (-2, -2, 2, 2))  # round the box, not on it
                 annot.set_border(width=1.5)
+            elif fam == "WOO3xx":  # over a black box a highlight (multiplied) shows only where it
+                annot = page.add_highlight_annot(rect + (-3, -3, 3, 3))  # sticks out: let it
             else:
                 annot = page.add_highlight_annot(rect)
             annot.set_colors(stroke=COLOURS.get(fam, OTHER))

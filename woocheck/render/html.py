@@ -310,7 +310,7 @@ def render_html(report: Report, show_personal_data: bool = False, pictures: Opti
     )
     masked = "shown in full (--show-personal-data)" if show_personal_data else "masked"
     files = "".join(_file(i, r, show_personal_data, pictures) for i, r in enumerate(report.files))
-    return f"""<!DOCTYPE html>
+    return _with_size(f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -323,7 +323,7 @@ def render_html(report: Report, show_personal_data: bool = False, pictures: Opti
 <body>
 <a class="skip" href="#h-findings">Skip to the findings</a>
 <header><h1>woocheck report</h1>
-<p>woocheck {esc(report.version)}. Personal data is {masked}. {esc(_pictures_note(pictures))}</p></header>
+<p>woocheck {esc(report.version)}. Personal data is {masked}. This file: {_SIZE}. {esc(_pictures_note(pictures))}</p></header>
 <main>
 {_summary(report)}
 {_documents(report)}
@@ -335,4 +335,25 @@ def render_html(report: Report, show_personal_data: bool = False, pictures: Opti
 <script>{_JS}</script>
 </body>
 </html>
-"""
+""")
+
+
+_SIZE = "\u27e6size\u27e7"  # stands in the header for the file's own size until it is known
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:,.1f} MB" if n >= 1024 * 1024 else f"{n / 1024:,.0f} KB"
+
+
+def _with_size(page: str) -> str:
+    """The page with its own size stated in the header (the first `_SIZE`: the header comes
+    before any document text). Writing the size changes the size by a character or two, so
+    the figure is settled in a second round."""
+    said = _size(len(page.encode("utf-8")))
+    for _ in range(3):
+        out = page.replace(_SIZE, said, 1)
+        now = _size(len(out.encode("utf-8")))
+        if now == said:
+            break
+        said = now
+    return out
