@@ -354,3 +354,39 @@ def test_a_finding_read_by_ocr_says_so_where_it_is():
         report = Report("0", (FileResult("scan.pdf", 2, None, findings=(with_(f, source=source),)),))
         html = render_html(report)
         assert ("p. 2 (read by OCR)" in html) is said and "111222333" not in html
+
+
+# A page of the test's own that holds the report in a frame 640 px wide (1280 px at 200 %
+# zoom, WCAG 1.4.10) and writes down whether the report or a findings table is wider than
+# its room. --allow-file-access-from-files lets this page (not the report) read the frame.
+_REFLOW = """<!DOCTYPE html><html><body>
+<iframe id="r" src="report.html" width="640" height="900"></iframe><pre id="out">pending</pre>
+<script>
+document.getElementById('r').addEventListener('load', function () {
+  var doc = this.contentDocument, page = doc.documentElement, wide = 0, tables = 0;
+  doc.querySelectorAll('table.findings').forEach(function (t) {
+    tables++;
+    if (t.scrollWidth > t.parentNode.clientWidth) wide++;
+  });
+  document.getElementById('out').textContent =
+    'page ' + page.scrollWidth + ' ' + page.clientWidth + ' tables ' + tables + ' wide ' + wide;
+});
+</script></body></html>"""
+
+
+@pytest.mark.skipif(not CHROMIUM, reason="Debian chromium not installed")
+def test_at_200_percent_zoom_the_report_reflows_without_sideways_scrolling(hostile, tmp_path):
+    report, _ = hostile
+    folder = tmp_path / "zoom"
+    folder.mkdir()
+    shutil.copy(report, folder / "report.html")
+    (folder / "wrap.html").write_text(_REFLOW, encoding="utf-8")
+    proxy = _CountingProxy()
+    try:
+        dom = _chromium((folder / "wrap.html").as_uri(), "--allow-file-access-from-files", "--dump-dom", proxy=proxy).stdout
+    finally:
+        proxy.close()
+    got = re.search(r"page (\d+) (\d+) tables (\d+) wide (\d+)", dom)
+    assert got, dom[-500:]
+    scroll, client, tables, wide = map(int, got.groups())
+    assert tables >= 2 and scroll <= client and wide == 0, got.group(0)

@@ -87,7 +87,10 @@ td {{ overflow-wrap: break-word; }}
 }}
 .filters {{ display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: end; }}
 .filters label {{ display: block; font-weight: bold; }}
-select, button {{ font: inherit; padding: .25rem; }}
+.filters > div {{ max-width: 100%; }}  /* a long file name in the file filter must not widen the page */
+select, button {{ font: inherit; padding: .25rem; max-width: 100%; }}
+/* File paths have no spaces: let them break anywhere rather than widen the page. */
+h1, h2, h3, p, figcaption, td.path {{ overflow-wrap: anywhere; }}
 figure {{ margin: 1rem 0; max-width: 40rem; }}
 .pic {{ position: relative; border: 1px solid #8c8c8c; }}
 .pic img {{ display: block; width: 100%; height: auto; }}
@@ -193,7 +196,7 @@ def _documents(report: Report) -> str:
         sev = Counter(f.severity.value for f in r.findings)
         status = esc(r.error) if r.error else ("no findings" if not r.findings else "")
         rows.append(
-            f"<tr><td><a href=\"#file-{i}\">{esc(r.path)}</a></td><td class=\"num\">{r.pages}</td>"
+            f"<tr><td class=\"path\"><a href=\"#file-{i}\">{esc(r.path)}</a></td><td class=\"num\">{r.pages}</td>"
             f"<td class=\"num\">{len(r.redactions)}</td>"
             + "".join(f"<td class=\"num\">{sev[s]}</td>" for s in SEVERITIES)
             + f"<td>{status}</td></tr>"
