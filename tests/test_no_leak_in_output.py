@@ -19,12 +19,14 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+import pymupdf
 import pytest
 
 from conftest import ROOT
 from woocheck.config import Config
 from woocheck.ingest import open_document
 from woocheck.pipeline import scan
+from woocheck.render.html import render_html
 from woocheck.render.json import render_json
 from woocheck.render.sarif import render_sarif
 from woocheck.render.terminal import render_terminal
@@ -93,7 +95,8 @@ def _not_personal(paths: list[Path], items: list[str], report) -> str:
         report,
         files=tuple(replace(f, findings=tuple(replace(x, text="", context="") for x in f.findings)) for f in report.files),
     )
-    boiler = [render_json(bare), _without_fingerprints(render_sarif(bare))] + [render_terminal(bare, width=w) for w in WIDTHS]
+    boiler = [render_json(bare), _without_fingerprints(render_sarif(bare)), render_html(bare)]
+    boiler += [render_terminal(bare, width=w) for w in WIDTHS]
     return "\n".join([plain, *boiler]).casefold()
 
 
@@ -109,6 +112,18 @@ def _outputs(cli, tmp_path, paths, report, *options) -> dict[str, str]:
         assert code in (0, 1), err
         out[fmt] = target.read_text(encoding="utf-8")
     out["sarif"] = _without_fingerprints(out["sarif"])
+    # HTML: the page pictures are base64 (any 4 letters by chance); their masking is tested
+    # in test_html_report. The notes of the annotated PDF copies are an output as well.
+    target, copies = tmp_path / "report.html", tmp_path / "copies"
+    code, _, err = cli("scan", *paths, "--format", "html", "--output", target, "--annotate", copies,
+                       "--timeout-per-file", "0", *options)
+    assert code in (0, 1), err
+    out["html"] = re.sub(r"data:image/[a-z]+;base64,[A-Za-z0-9+/=]+", "data:", target.read_text(encoding="utf-8"))
+    notes = []
+    for copy in sorted(copies.rglob("*.pdf")):
+        with pymupdf.open(copy) as doc:
+            notes += [a.info["content"] for page in doc for a in page.annots() if a.info["title"] == "woocheck"]
+    out["annotations"] = "\n".join(notes)
     for width in WIDTHS:
         out[f"terminal width {width}"] = render_terminal(report, width=width)
     return out

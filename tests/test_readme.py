@@ -20,5 +20,5 @@ def test_readme_code_table_lists_every_registered_rule():
 def test_ci_runs_the_readme_test_command():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    command = 'apt-get update && apt-get install -y wdutch wbritish tesseract-ocr tesseract-ocr-nld && python3 -m pip install -e ".[test]" && python3 -m pytest -q'
+    command = 'apt-get update && apt-get install -y wdutch wbritish tesseract-ocr tesseract-ocr-nld chromium poppler-utils && python3 -m pip install -e ".[test]" && python3 -m pytest -q'
     assert command in readme and command in ci

@@ -33,6 +33,7 @@ class Format(str, Enum):
     terminal = "terminal"
     json = "json"
     sarif = "sarif"
+    html = "html"
 
 
 def _err(msg: str) -> None:
@@ -100,7 +101,7 @@ def build_config(
 @app.command()
 def scan(
     paths: List[str] = typer.Argument(..., help="Files or folders (PDF, .txt, .md)."),
-    format: Format = typer.Option(Format.terminal, "--format", "-f", help="terminal, json or sarif."),
+    format: Format = typer.Option(Format.terminal, "--format", "-f", help="terminal, json, sarif or html."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report here instead of stdout."),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="error (default), warning, info or never."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these codes or prefixes (WOO1, WOO301)."),
@@ -114,6 +115,13 @@ def scan(
     ),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report and fail only on findings not in this baseline."),
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record the current findings as accepted."),
+    summary: bool = typer.Option(False, "--summary", help="Terminal report: one line per file, then the totals."),
+    picture_budget: float = typer.Option(
+        10.0, "--picture-budget", min=0, help="MB for page pictures in the HTML report (0 = none)."
+    ),
+    annotate: Optional[Path] = typer.Option(
+        None, "--annotate", help="Write a copy of each PDF with its findings drawn on it into this folder."
+    ),
 ) -> None:
     """Scan files and folders and report findings."""
     from .baseline import BaselineError, apply_baseline, load_baseline
@@ -125,6 +133,8 @@ def scan(
         cfg = build_config(
             paths, config_path, _split_codes(select), _split_codes(ignore), fail_on, show_personal_data, decision_date
         )
+        if summary and format != Format.terminal:
+            raise ConfigError("--summary is for the terminal report; json, sarif and html always list every finding")
         accepted = load_baseline(baseline) if baseline else None
         if cfg.wants("WOO2"):
             from .grounds import load_catalogue
@@ -171,6 +181,15 @@ def scan(
             if suppressed:
                 _err(f"{suppressed} finding(s) accepted by baseline {baseline} not shown")
 
+        not_annotated = []
+        if annotate:
+            from .annotate import annotate_report
+
+            copies, not_annotated = annotate_report(report, paths, str(annotate), cfg.show_personal_data)
+            for problem in not_annotated:
+                _err(problem)
+            _err(f"{copies} annotated PDF cop{'y' if copies == 1 else 'ies'} in {annotate}")
+
         if format == Format.json:
             from .render.json import render_json
 
@@ -179,10 +198,18 @@ def scan(
             from .render.sarif import render_sarif
 
             text = render_sarif(report, cfg.show_personal_data)
+        elif format == Format.html:
+            from .pictures import page_pictures
+            from .render.html import render_html
+
+            pictures = page_pictures(report, cfg.show_personal_data, budget=int(picture_budget * 1024 * 1024))
+            text = render_html(report, cfg.show_personal_data, pictures)
         else:
             from .render.terminal import render_terminal
 
-            text = render_terminal(report, cfg.show_personal_data, color=sys.stdout.isatty() and output is None)
+            text = render_terminal(
+                report, cfg.show_personal_data, color=sys.stdout.isatty() and output is None, summary=summary
+            )
         if output:
             try:
                 output.parent.mkdir(parents=True, exist_ok=True)
@@ -193,7 +220,7 @@ def scan(
         else:
             sys.stdout.write(text)
 
-        if any(f.error for f in report.files):
+        if any(f.error for f in report.files) or not_annotated:
             raise typer.Exit(EXIT_ERROR)
         if any(cfg.fails(f.severity) for f in report.findings):
             raise typer.Exit(EXIT_FINDINGS)

@@ -1,4 +1,9 @@
-"""The human report: per file a header, each finding with its context, a closing summary."""
+"""The human report: per file a header, each finding with its context, a closing summary.
+
+On a batch the same finding comes back many times on one line or page (eight names missing
+from one attendee list): those are one block with a count and the (masked) items listed,
+so the report stays readable. `summary=True` gives one line per file and the totals.
+"""
 from __future__ import annotations
 
 import io
@@ -13,6 +18,7 @@ from ..masking import mask
 from ..model import FileResult, Finding, Report
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+LISTED = 8  # items named in a block of repeats before "and N more"
 
 
 def _context(f: Finding, context: str, show: bool) -> Text:
@@ -29,6 +35,21 @@ def _context(f: Finding, context: str, show: bool) -> Text:
     return out
 
 
+def groups(findings) -> list[list[Finding]]:
+    """Findings with the same code and message on the same page or line, together, in the
+    order each group first appears."""
+    out: dict[tuple, list[Finding]] = {}
+    for f in findings:
+        out.setdefault((f.code, f.message, f.page, f.line), []).append(f)
+    return list(out.values())
+
+
+def _items(group: list[Finding], show: bool) -> str:
+    texts = list(dict.fromkeys(f.text if show else mask(f.text, f.kind) for f in group if f.text))
+    more = len(texts) - LISTED
+    return "; ".join(texts[:LISTED]) + (f"; and {more} more" if more > 0 else "")
+
+
 def _file(console: Console, f: FileResult, show: bool) -> None:
     if f.error:
         console.print(Text.assemble(("✗ ", "bold red"), (f.path, "bold"), (f"  cannot be checked: {f.error}", "red")))
@@ -37,7 +58,8 @@ def _file(console: Console, f: FileResult, show: bool) -> None:
         console.print(Text.assemble(("✓ ", "green"), (f.path, "bold"), (f"  {f.pages} page(s), {len(f.redactions)} redaction(s), no findings", "dim")))
         return
     console.rule(Text(f"{f.path}  ({f.pages} page(s), {len(f.redactions)} redaction(s))", style="bold"), align="left")
-    for x in f.findings:
+    for group in groups(f.findings):
+        x = group[0]
         # The masked context was cut from text with every item masked (pipeline.context_of);
         # masking the cut context here would miss an item it cuts in half.
         context = x.context if show else x.masked_context
@@ -48,17 +70,43 @@ def _file(console: Console, f: FileResult, show: bool) -> None:
             (f"  {x.code} ", "bold"),
             (f"{x.severity.value:<7} ", STYLE[x.severity.value]),
             (f"{where:<8} ", "magenta"),
-            x.message,
         )
+        if len(group) > 1:
+            head.append(f"{len(group)}× ", style="bold")
+        head.append(x.message)
         if x.source == "ocr":  # the text was read from the page image by woocheck's OCR
             head.append(" (read by OCR)", style="dim")
-        if x.text and not context:
+        if len(group) > 1:
+            items = _items(group, show)
+            if items:
+                head.append(f": {items}", style="bold")
+        elif x.text and not context:
             head.append(f": {x.text if show else mask(x.text, x.kind)}", style="bold")
-        if x.bbox and not context:  # where to look on the page (points from the top left)
+        if x.bbox and not context and len(group) == 1:  # where to look on the page (points from the top left)
             head.append(f"  at x={x.bbox[0]:.0f} y={x.bbox[1]:.0f}", style="dim")
         console.print(head)
-        if context:
+        if context:  # the first of a group: the others stand beside it on the same line or page
             console.print(_context(x, context, show), no_wrap=True, overflow="ellipsis")
+
+
+def _summary_line(console: Console, f: FileResult) -> None:
+    """One line, never wrapped (a batch of hundreds of files stays one line a file, for grep too):
+    the file, its size, and its findings counted by severity and code."""
+    if f.error and not f.findings:
+        console.print(Text.assemble(("✗ ", "bold red"), (f.path, "bold"), (f"  cannot be checked: {f.error}", "red")), soft_wrap=True)
+        return
+    size = f"  {f.pages} page(s), {len(f.redactions)} redaction(s)"
+    if not f.findings:
+        console.print(Text.assemble(("✓ ", "green"), (f.path, "bold"), (size + ", no findings", "dim")), soft_wrap=True)
+        return
+    sev = Counter(x.severity.value for x in f.findings)
+    codes = Counter(x.code for x in f.findings)
+    line = Text.assemble(("• ", STYLE[max(f.findings, key=lambda x: x.severity.rank).severity.value]), (f.path, "bold"), (size + ": ", "dim"))
+    line.append(", ".join(f"{sev[s]} {s}{'s' if sev[s] != 1 else ''}" for s in ("error", "warning", "info") if sev[s]))
+    line.append("  (" + ", ".join(f"{c} ×{n}" if n > 1 else c for c, n in sorted(codes.items())) + ")", style="dim")
+    if f.error:
+        line.append(f"  not fully checked: {f.error}", style="red")
+    console.print(line, soft_wrap=True)
 
 
 def summary_table(report: Report) -> Table:
@@ -78,11 +126,15 @@ def summary_table(report: Report) -> Table:
     return table
 
 
-def render_terminal(report: Report, show_personal_data: bool = False, width: int = 110, color: bool = False) -> str:
+def render_terminal(report: Report, show_personal_data: bool = False, width: int = 110, color: bool = False,
+                    summary: bool = False) -> str:
     buf = io.StringIO()
     console = Console(file=buf, width=width, force_terminal=color, color_system="truecolor" if color else None, highlight=False)
     for f in report.files:
-        _file(console, f, show_personal_data)
+        if summary:
+            _summary_line(console, f)
+        else:
+            _file(console, f, show_personal_data)
     console.print()
     console.print(summary_table(report))
     hint = install_note(report.files)
