@@ -33,7 +33,7 @@ from functools import lru_cache
 
 import regex as re
 
-from .base import PrefilteredRecognizer, WindowedPattern, at_candidates
+from .base import PrefilteredRecognizer, WindowedPattern, at_candidates, found
 
 # Street: one to four words, the first capitalised ("Turfmarkt", "Van Alkemadelaan",
 # "Laan van Nieuw Oost-Indië", "Burg. de Withstraat"), then a house number.
@@ -344,8 +344,6 @@ def _bracket_homes(text: str):
 
 def _residences(text: str, recognizer: str) -> list:
     """Street and number where the sentence says someone lives (see the module doc)."""
-    from presidio_analyzer import AnalysisExplanation, RecognizerResult
-
     out = []
     matches = list(_at_cues(_RESIDENCE, text))
     if " (" in text:
@@ -360,10 +358,7 @@ def _residences(text: str, recognizer: str) -> list:
         if at is None or _PO_BOX.search(m.group("street")) or at == len(words) - 1 and _surname(words[at]):
             continue  # "mevrouw Jansen van de Berg 4": a double surname as likely as a street
         start = m.start("street") + len(" ".join(words[:at])) + (1 if at else 0)
-        explanation = AnalysisExplanation(recognizer, 0.7, pattern_name=RESIDENCE_FORM)
-        out.append(RecognizerResult("ADDRESS", start, m.end("number"), 0.7, analysis_explanation=explanation,
-                                    recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: recognizer,
-                                                          "evidence": RESIDENCE_FORM}))
+        out.append(found(recognizer, "ADDRESS", start, m.end("number"), 0.7, RESIDENCE_FORM, RESIDENCE_FORM))
     return out
 
 

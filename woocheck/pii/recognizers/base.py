@@ -12,9 +12,20 @@ from __future__ import annotations
 from typing import Callable, Iterable, Iterator, Optional
 
 import regex as re
-from presidio_analyzer import Pattern, PatternRecognizer
+from presidio_analyzer import AnalysisExplanation, Pattern, PatternRecognizer, RecognizerResult
 
 from ..scan import lowered, word_starts  # noqa: F401  (used by the recognizers)
+
+
+def found(recognizer: str, entity: str, start: int, end: int, score: float, how: str,
+          evidence: Optional[str] = None) -> RecognizerResult:
+    """A result made by a recognizer's own code rather than one of its patterns, with
+    `how` as the pattern name presidio reports (and `evidence` for the scorer)."""
+    meta = {RecognizerResult.RECOGNIZER_NAME_KEY: recognizer}
+    if evidence:
+        meta["evidence"] = evidence
+    return RecognizerResult(entity, start, end, score, recognition_metadata=meta,
+                            analysis_explanation=AnalysisExplanation(recognizer, score, pattern_name=how))
 
 
 class PrefilteredRecognizer(PatternRecognizer):

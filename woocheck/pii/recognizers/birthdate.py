@@ -5,7 +5,7 @@ from __future__ import annotations
 import regex as re
 from presidio_analyzer import Pattern
 
-from .base import PrefilteredRecognizer, word_starts
+from .base import PrefilteredRecognizer, found, word_starts
 
 _MONTHS = r"(?:jan(?:uari)?|feb(?:ruari)?|maart|mrt|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|aug(?:ustus)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DATE = rf"(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)\d{{2}}|\d{{1,2}}[ ]+{_MONTHS}[ ]+(?:19|20)\d{{2}}|(?:19|20)\d{{2}}-\d{{2}}-\d{{2}})"
@@ -55,14 +55,10 @@ _LABELLED_CUE = re.compile(rf"(?i)\bgeboortedatum[ ]+\p{{L}}+[ \t]*:[ \t]*({_DAT
 
 
 def _after_labelled_cue(text: str, recognizer: str, seen: set) -> list:
-    from presidio_analyzer import AnalysisExplanation, RecognizerResult
-
     out = []
     for m in _LABELLED_CUE.finditer(text):
         if m.span(1) not in seen:
-            explanation = AnalysisExplanation(recognizer, 0.85, pattern_name="date after a labelled birth cue")
-            out.append(RecognizerResult("BIRTHDATE", m.start(1), m.end(1), 0.85, analysis_explanation=explanation,
-                                        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: recognizer}))
+            out.append(found(recognizer, "BIRTHDATE", m.start(1), m.end(1), 0.85, "date after a labelled birth cue"))
     return out
 
 
@@ -84,8 +80,6 @@ def _has_birth_header(text: str) -> bool:
 
 def _in_birth_columns(text: str, recognizer: str, seen: set) -> list:
     """Dates in a table column headed as dates of birth."""
-    from presidio_analyzer import AnalysisExplanation, RecognizerResult
-
     from ..columns import header_at
 
     out = []
@@ -94,7 +88,5 @@ def _in_birth_columns(text: str, recognizer: str, seen: set) -> list:
             continue
         header = header_at(text, m.start())
         if header and _BIRTH_NAME.fullmatch(header.strip(" :")):
-            explanation = AnalysisExplanation(recognizer, 0.85, pattern_name="date in a date-of-birth column")
-            out.append(RecognizerResult("BIRTHDATE", m.start(), m.end(), 0.85, analysis_explanation=explanation,
-                                        recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: recognizer}))
+            out.append(found(recognizer, "BIRTHDATE", m.start(), m.end(), 0.85, "date in a date-of-birth column"))
     return out
