@@ -79,6 +79,8 @@ def build_config(
     fail_on: Optional[str],
     show_personal_data: bool,
     decision_date: Optional[str],
+    inventory: Optional[Path] = None,
+    decision: Optional[Path] = None,
 ) -> Config:
     source = config_path or find_config(Path(paths[0]) if paths else Path.cwd())
     cfg = load_config(source) if source else Config()
@@ -95,6 +97,10 @@ def build_config(
             cfg = replace(cfg, decision_date=date.fromisoformat(decision_date))
         except ValueError:
             raise ConfigError(f"--decision-date must be YYYY-MM-DD, not {decision_date!r}") from None
+    if inventory:
+        cfg = replace(cfg, inventory=str(inventory))
+    if decision:
+        cfg = replace(cfg, decision=str(decision))
     return replace(cfg, show_personal_data=show_personal_data)
 
 
@@ -109,6 +115,12 @@ def scan(
     config_path: Optional[Path] = typer.Option(None, "--config", help="woocheck.toml or pyproject.toml to use."),
     show_personal_data: bool = typer.Option(False, "--show-personal-data", help="Show found personal data in full."),
     decision_date: Optional[str] = typer.Option(None, "--decision-date", help="Date of the decision (YYYY-MM-DD)."),
+    inventory: Optional[Path] = typer.Option(
+        None, "--inventory", help="The inventory list (xlsx, csv, pdf) of the decision; else found by name."
+    ),
+    decision: Optional[Path] = typer.Option(
+        None, "--decision", help="The decision letter (besluit); else found by name or heading."
+    ),
     jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Worker processes (0 = all cores)."),
     timeout_per_file: float = typer.Option(
         DEFAULT_TIMEOUT, "--timeout-per-file", min=0, help="Seconds before a file is given up (0 = no worker processes)."
@@ -131,7 +143,8 @@ def scan(
 
     try:
         cfg = build_config(
-            paths, config_path, _split_codes(select), _split_codes(ignore), fail_on, show_personal_data, decision_date
+            paths, config_path, _split_codes(select), _split_codes(ignore), fail_on, show_personal_data, decision_date,
+            inventory, decision,
         )
         if summary and format != Format.terminal:
             raise ConfigError("--summary is for the terminal report; json, sarif and html always list every finding")

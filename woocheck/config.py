@@ -30,6 +30,13 @@ class Config:
     grounds_files: tuple[str, ...] = ()  # extra catalogue files (YAML)
     per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, codes)
     source: Optional[str] = None  # the file the settings came from
+    # The decision as published (WOO5xx): the inventory and the letter when named on the
+    # command line (else found by name in the scanned folders: decision/discover.py).
+    inventory: Optional[str] = None
+    decision: Optional[str] = None
+    # (folder or None for all, date, where it was read) per decision found before the scan,
+    # so that WOO203 judges every document of a decision by the decision's date.
+    decision_dates: tuple[tuple[Optional[str], date, str], ...] = ()
 
     def wants(self, code: str, path: str = "") -> bool:
         if self.select and not any(code.startswith(s) for s in self.select):
@@ -49,6 +56,16 @@ class Config:
         if self.source and path:
             forms += (path_from(path, folder_of(self.source)),)
         return forms
+
+    def decision_date_of(self, path: str) -> Optional[tuple[date, str]]:
+        """(date, source) of the decision `path` belongs to, if one was found."""
+        import os
+
+        here = os.path.abspath(path)
+        for folder, when, source in self.decision_dates:
+            if folder is None or here.startswith(os.path.abspath(folder).rstrip(os.sep) + os.sep):
+                return when, source
+        return None
 
     def fails(self, severity: Severity) -> bool:
         if self.fail_on == "never":

@@ -213,12 +213,29 @@ class FileResult:
     # so that the other documents of its publication can leave them unreported. Not part
     # of any report.
     public_names: tuple = ()
+    # What the after-batch checks (WOO5xx) need of this document (decision.facts.DocFacts),
+    # gathered in the worker that scanned it. Not part of any report.
+    facts: Any = None
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    """One line of the per-document table a coordinator signs off: a document of a
+    decision, or an inventory row without a file (`path` None)."""
+
+    path: Optional[str]
+    document: str  # the inventory number, or the file name without extension
+    inventory_verdict: Optional[str]
+    grounds_listed: tuple[str, ...]
+    grounds_found: tuple[str, ...]
+    status: str
 
 
 @dataclass(frozen=True)
 class Report:
     version: str
     files: tuple[FileResult, ...]
+    documents: tuple[DocumentRow, ...] = ()  # the decision's table (WOO5xx); empty without one
 
     @property
     def findings(self) -> list[Finding]:

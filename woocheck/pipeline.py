@@ -164,6 +164,14 @@ def scan_document(doc: Document, config: Config, rules: Optional[list[Rule]] = N
     except Exception as exc:  # the register falls back to the located boxes, and says so
         failed.append(f"grounds stage ({one_line(exc)})")
         redactions = tuple(ctx.located)
+    facts = None
+    if _wants_decision(config, doc.path):
+        try:
+            from .decision.facts import gather
+
+            facts = gather(doc, ctx, with_stream=config.wants("WOO507", doc.path))
+        except Exception as exc:
+            failed.append(f"WOO5xx facts ({one_line(exc)})")
     problems = [p.unchecked for p in doc.pages if p.unchecked]
     if len(problems) > 3:  # one line per file, however many pages
         problems = problems[:3] + [f"and {len(problems) - 3} more page(s)"]
@@ -171,7 +179,12 @@ def scan_document(doc: Document, config: Config, rules: Optional[list[Rule]] = N
         problems.append(f"internal error in {', '.join(failed)}")
     error = "not fully checked: " + "; ".join(problems) if problems else None
     return FileResult(path=doc.path, pages=len(doc.pages), error=error, redactions=redactions, findings=tuple(findings),
-                      public_names=_public_names(ctx))
+                      public_names=_public_names(ctx), facts=facts)
+
+
+def _wants_decision(config: Config, path: str) -> bool:
+    """Whether an after-batch check (WOO5xx) may need this document's facts."""
+    return any(config.wants(f"WOO5{n:02d}", path) for n in range(1, 8))
 
 
 def _public_names(ctx: Context) -> tuple:
@@ -254,7 +267,10 @@ def scan(
     """Scan files and folders. `timeout` > 0 runs each file in a killable worker process
     (see batch.py); 0 scans in this process. The report keeps the input order."""
     from .batch import run_batch
+    from .decision import apply as apply_decision, prepare
 
+    paths = list(paths)
+    config, decisions = prepare(paths, config)
     targets = list(expand_paths(paths))
     order = {path: i for i, (path, _) in enumerate(targets)}
     results: list[FileResult] = [FileResult(path=p, pages=0, error=e) for p, e in targets if e]
@@ -270,4 +286,7 @@ def scan(
         from .pii.publication import apply_across
 
         results = apply_across(results)
-    return Report(version=__version__, files=tuple(results))
+    documents: tuple = ()
+    if _wants_decision(config, ""):
+        results, documents = apply_decision(results, decisions, config)
+    return Report(version=__version__, files=tuple(results), documents=documents)

@@ -1,4 +1,4 @@
-"""The pinned JSON report: tool, files[], redactions[], findings[]."""
+"""The pinned JSON report: tool, files[], redactions[], findings[], documents[] (added with WOO5xx)."""
 from __future__ import annotations
 
 from typing import Any
@@ -10,6 +10,21 @@ from ._jsontext import dumps
 
 def _bbox(b):
     return [round(v, 2) for v in b] if b else None
+
+
+def documents(report: Report) -> list[dict[str, Any]]:
+    """The per-document table of the decisions scanned (WOO5xx), for every format."""
+    return [
+        {
+            "document": d.document,
+            "path": d.path,
+            "inventory_verdict": d.inventory_verdict,
+            "grounds_listed": list(d.grounds_listed),
+            "grounds_found": list(d.grounds_found),
+            "status": d.status,
+        }
+        for d in report.documents
+    ]
 
 
 def report_dict(report: Report, show_personal_data: bool = False) -> dict[str, Any]:
@@ -42,6 +57,7 @@ def report_dict(report: Report, show_personal_data: bool = False) -> dict[str, A
             }
             for f in report.findings
         ],
+        "documents": documents(report),
     }
 
 

@@ -14,6 +14,7 @@ from ..fingerprint import fingerprint
 from ..masking import mask
 from ..model import Report
 from ._jsontext import dumps
+from .json import documents
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -83,6 +84,9 @@ def sarif_dict(report: Report, show_personal_data: bool = False) -> dict:
                     {"executionSuccessful": not notifications, "toolExecutionNotifications": notifications}
                 ],
                 "results": results,
+                # The per-document table of the decisions scanned (WOO5xx): SARIF has no
+                # place for it, so it goes into the run's property bag.
+                "properties": {"documents": documents(report)},
             }
         ],
     }

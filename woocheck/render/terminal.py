@@ -126,6 +126,23 @@ def summary_table(report: Report) -> Table:
     return table
 
 
+def documents_table(report: Report) -> Table:
+    """The overview a coordinator signs off: per document its verdict, grounds and status."""
+    table = Table(title="documents of the decision", show_header=True, header_style="bold")
+    for col in ("document", "inventory verdict", "grounds listed", "grounds found", "status"):
+        table.add_column(col)
+    for d in report.documents:
+        ok = d.status in ("ok", "no file (none needed)")
+        table.add_row(
+            d.document,
+            d.inventory_verdict or "-",
+            ", ".join(d.grounds_listed) or "-",
+            ", ".join(d.grounds_found) or "-",
+            Text(d.status, style="green" if ok else STYLE["error"]),
+        )
+    return table
+
+
 def render_terminal(report: Report, show_personal_data: bool = False, width: int = 110, color: bool = False,
                     summary: bool = False) -> str:
     buf = io.StringIO()
@@ -135,6 +152,9 @@ def render_terminal(report: Report, show_personal_data: bool = False, width: int
             _summary_line(console, f)
         else:
             _file(console, f, show_personal_data)
+    if report.documents:
+        console.print()
+        console.print(documents_table(report))
     console.print()
     console.print(summary_table(report))
     hint = install_note(report.files)

@@ -1,0 +1,61 @@
+"""WOO5xx on the real VWS Woo dossiers woo1-woo4 with their real inventories: consistent,
+so no WOO5xx error; and a copy of one with a fault planted in its inventory."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from woocheck.config import Config
+from woocheck.pipeline import scan
+
+from conftest import shared_path
+
+pytestmark = pytest.mark.corpus
+
+
+def _dossiers():
+    base = shared_path("corpora", "vws-woo")
+    folders = [base / f"woo{n}" for n in range(1, 5) if (base / f"woo{n}" / "inventory.xlsx").exists()]
+    if not folders:
+        pytest.skip("no VWS dossiers with an inventory")
+    return folders
+
+
+def test_vws_dossiers_give_no_woo5xx_error():
+    folders = _dossiers()
+    report = scan([str(f) for f in folders], Config(select=("WOO5",)))
+    errors = [(f.code, f.path, f.message) for f in report.findings if f.code.startswith("WOO5") and f.severity.value == "error"]
+    assert errors == []
+    assert not [f for f in report.files if f.error]
+    # every PDF named by its ID is matched to its row, and the grounds agree
+    matched = [d for d in report.documents if d.path and d.inventory_verdict]
+    assert len(matched) >= 18
+    assert all(d.grounds_listed == d.grounds_found for d in matched)
+    print("\n" + "\n".join(f"{d.document:8} {d.inventory_verdict or '-':15} {'; '.join(d.grounds_listed) or '-':16} "
+                           f"{'; '.join(d.grounds_found) or '-':16} {d.status}" for d in report.documents))
+
+
+def test_planted_faults_in_a_copy_of_a_vws_inventory(tmp_path):
+    import openpyxl
+
+    source = _dossiers()[-1]
+    copy = tmp_path / source.name
+    shutil.copytree(source, copy)
+    wb = openpyxl.load_workbook(copy / "inventory.xlsx")
+    ws = wb.active
+    head = [c.value for c in ws[1]]
+    col_verdict, col_ground = head.index("02 Beoordeling") + 1, head.index("03 Beoordelingsgrond") + 1
+    ids = [r[0].value for r in ws.iter_rows(min_row=2) if r[0].value is not None]
+    pdfs = sorted(p.stem for p in copy.glob("*.pdf"))
+    first, second = [i for i in ids if str(i) in pdfs][:2]
+    row_of = {r[0].value: r[0].row for r in ws.iter_rows(min_row=2) if r[0].value is not None}
+    cell = ws.cell(row_of[first], col_ground)
+    cell.value = f"{cell.value}; 5.1.2g"  # a ground no box carries
+    ws.cell(row_of[second], col_verdict).value = "Niet Openbaar"  # refused, yet published
+    wb.save(copy / "inventory.xlsx")
+    found = {(f.code, f.severity.value, f.path.rsplit("/", 1)[-1]) for f in scan([str(copy)], Config(select=("WOO5",))).findings
+             if f.code.startswith("WOO5") and f.code != "WOO504"}
+    assert ("WOO501", "warning", f"{first}.pdf") in found
+    assert ("WOO503", "error", f"{second}.pdf") in found
+    assert {c for c, s, _ in found if s == "error"} == {"WOO503"}

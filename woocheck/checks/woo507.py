@@ -1,0 +1,50 @@
+"""WOO507 text readable in one copy where the same passage is redacted in another.
+
+What it checks: every document scanned at once is aligned with every other (and with
+itself: a thread quotes its own earlier messages) round each redaction. Where copy A has
+a redaction between the words "… 28 september 2020 10:51 Aan: ▮ CC: …" and copy B has the
+same words with readable text in between, B shows what A withheld: an error on B, naming
+the page in B and the document and page of the redaction in A. Found with an index of the
+words before each redaction, not by comparing all pairs (decision/neardup.py), so a batch
+of 1,000 documents takes seconds.
+
+Why it matters: a Woo batch holds the same e-mail many times (a thread, a forward, an
+attachment and its draft). Redacting it in one place and not in the other publishes the
+name anyway, and reviewers who work document by document do not see it.
+
+Example: `12 RE overleg.pdf` page 1 redacts the sender of a quoted mail under 5.1.2e;
+`13 FW overleg.pdf` page 2 quotes the same mail with the sender readable -> WOO507 on 13,
+page 2: "readable here, redacted (5.1.2e) in 12 RE overleg.pdf page 1".
+
+Source: Woo art. 5.1 lid 2 sub e (the interest a redaction protects is lost when the same
+data is published elsewhere in the decision); AVG art. 5 lid 1 sub f.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Finding, Severity
+
+CODE = "WOO507"
+SEVERITY = Severity.ERROR
+SUMMARY = "passage readable in one copy, redacted in another"
+
+
+def check_batch(batch):
+    from ..decision.neardup import find
+
+    docs = [r for r in batch.results if r.facts is not None and r.facts.stream is not None]
+    docs = [r for r in docs if not any(d.decision.is_own_file(r.path) for d in batch.decisions)]
+    streams = [r.facts.stream for r in docs]
+    for leak in find(streams):
+        b, a = docs[leak.readable_doc], docs[leak.redacted_doc]
+        page_b = streams[leak.readable_doc].pages[leak.readable_at]
+        page_a = streams[leak.redacted_doc].pages[leak.redacted_at]
+        where = "this document" if a.path == b.path else Path(a.path).name
+        ground = f" ({leak.grounds})" if leak.grounds else ""
+        yield Finding(
+            CODE, SEVERITY,
+            f"readable here, but redacted{ground} in {where} page {page_a}",
+            b.path, page=page_b, text=" ".join(leak.words),
+        )
