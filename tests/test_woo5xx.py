@@ -241,3 +241,11 @@ def test_woo203_without_a_decision_reads_the_e_mail_header(tmp_path):
     found = _woo203(tmp_path)
     assert [Path(f.path).name for f in found] == ["mail.pdf"]
     assert "2022-06-07" in found[0].message and "e-mail header" in found[0].message
+
+
+def test_woo507_redaction_at_the_start_of_a_document_is_aligned_by_the_words_after_it(tmp_path):
+    top = [["Van:", (BOX, "5.1.2e")], ["Verzonden: maandag 3 oktober 2022 10:15"], ["Onderwerp: planning"]]
+    pdf(tmp_path / "a.pdf", top)
+    pdf(tmp_path / "b.pdf", [["Doorgestuurd bericht van de regio"], ["Van: Jorien Pluimgraaf"]] + top[1:])
+    (f,) = scan([str(tmp_path)], Config(select=("WOO507",))).findings
+    assert f.path.endswith("b.pdf") and f.text == "Jorien Pluimgraaf" and "a.pdf page 1" in f.message

@@ -1,9 +1,13 @@
 """WOO203 Wob code in a document dated on or after 2022-05-01.
 
 What it checks: a redaction whose ground is a Wob code (10.1a-d, 10.2a-g, 10.7a-b, 11.1,
-11.2) in a document whose date is on or after 1 May 2022. The date is `--decision-date`
-(config `decision-date`) when given, else the "Datum" header on the first page. The
-message names the Woo successor. Without a known date nothing is reported.
+11.2) in a document whose date is on or after 1 May 2022. The Woo applies by the date of
+the decision, so the date is `--decision-date` (config `decision-date`) when given, else
+the date of the decision the document belongs to (the "Datum" of its decision letter, or
+a "Datum besluit" written above its inventory table; see WOO505), else the document's own
+date: the "Datum" header on the first page, or the header of its latest e-mail
+("Verzonden:", "Sent:", "Date:"). The message names the date's source and the Woo
+successor. Without a known date nothing is reported.
 
 Why it matters: the Woo replaced the Wob on 1 May 2022 and applies to every decision
 taken from that day, also on requests filed earlier. A decision that still cites the Wob

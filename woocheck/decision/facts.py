@@ -35,37 +35,50 @@ class DocFacts:
     stream: Stream | None = None
 
 
-def _inside(bbox, box) -> bool:
-    """Whether the box hides most of the word. A box on a scan grazes the line above it
-    (VWS: a grey box 2 pt into "Ondersteuning"); that word is not hidden."""
-    w = max(0.0, min(bbox[2], box[2]) - max(bbox[0], box[0]))
-    h = max(0.0, min(bbox[3], box[3]) - max(bbox[1], box[1]))
-    area = (bbox[2] - bbox[0]) * (bbox[3] - bbox[1])
-    return area > 0 and w * h >= 0.5 * area
+def _word_array(page: Page):
+    """The page's word boxes as an (n, 4) array in word order; the locate stage's array when
+    every word has a box (a PDF page), which is already built and kept per page."""
+    import numpy as np
+
+    from ..locate.vector import word_boxes
+
+    kept = word_boxes(page)
+    if len(kept.words) == len(page.words):
+        return kept.boxes
+    boxes = [w.bbox if w.bbox is not None else (np.nan,) * 4 for w in page.words]
+    return np.asarray(boxes, dtype=float).reshape(-1, 4)
 
 
-def _slot(page: Page, box) -> int:
+def _hidden_by(words, box) -> "np.ndarray":
+    """Which words the box hides most of (half their area or more). A box on a scan
+    grazes the line above it (VWS: a grey box 2 pt into "Ondersteuning"); that word is not
+    hidden."""
+    import numpy as np
+
+    w = np.clip(np.minimum(words[:, 2], box[2]) - np.maximum(words[:, 0], box[0]), 0, None)
+    h = np.clip(np.minimum(words[:, 3], box[3]) - np.maximum(words[:, 1], box[1]), 0, None)
+    area = (words[:, 2] - words[:, 0]) * (words[:, 3] - words[:, 1])
+    with np.errstate(invalid="ignore"):
+        return (area > 0) & (w * h >= 0.5 * area)
+
+
+def _slot(words, box) -> int:
     """Where a box that covers no word sits in the page's reading order: after the last
     word before it on its line, else before the first word after it on its line, else
     after the last word above it."""
+    import numpy as np
+
     mid = (box[1] + box[3]) / 2
-    before = after = above = None
-    for i, w in enumerate(page.words):
-        b = w.bbox
-        if b is None:
-            continue
-        if b[1] <= mid <= b[3]:
-            if b[2] <= box[0] + 2:
-                before = i
-            elif after is None and b[0] >= box[2] - 2:
-                after = i
-        elif (b[1] + b[3]) / 2 < box[1]:
-            above = i
-    if before is not None:
-        return before + 1
-    if after is not None:
-        return after
-    return above + 1 if above is not None else 0
+    with np.errstate(invalid="ignore"):
+        on_line = (words[:, 1] <= mid) & (mid <= words[:, 3])
+        before = np.flatnonzero(on_line & (words[:, 2] <= box[0] + 2))
+        after = np.flatnonzero(on_line & (words[:, 0] >= box[2] - 2))
+        above = np.flatnonzero(~on_line & ((words[:, 1] + words[:, 3]) / 2 < box[1]))
+    if len(before):
+        return int(before[-1]) + 1
+    if len(after):
+        return int(after[0])
+    return int(above[-1]) + 1 if len(above) else 0
 
 
 def _sentinel(r: Redaction) -> str:
@@ -74,19 +87,19 @@ def _sentinel(r: Redaction) -> str:
 
 def _page_tokens(page: Page, boxes: list[Redaction]) -> list[str]:
     cover: dict[int, Redaction] = {}
-    spans = [r for r in boxes if r.start is not None]
-    shapes = [r for r in boxes if r.start is None and r.bbox is not None]
-    for i, w in enumerate(page.words):
-        hit = next((r for r in spans if w.start < r.end and r.start < w.end), None)
-        if hit is None and w.bbox is not None:
-            hit = next((r for r in shapes if _inside(w.bbox, r.bbox)), None)
-        if hit is not None:
-            cover[i] = hit
-    covering = set(map(id, cover.values()))
+    words = _word_array(page) if page.words else None
     slots: dict[int, list[Redaction]] = {}
-    for r in shapes:
-        if id(r) not in covering:
-            slots.setdefault(_slot(page, r.bbox), []).append(r)
+    for r in boxes:
+        if r.start is not None:  # a text marker: the words its span overlaps
+            hit = [i for i, w in enumerate(page.words) if w.start < r.end and r.start < w.end]
+        elif r.bbox is not None and words is not None:
+            hit = [int(i) for i in _hidden_by(words, r.bbox).nonzero()[0]]
+        else:
+            hit = []
+        for i in hit:
+            cover.setdefault(i, r)
+        if not hit and r.bbox is not None and r.start is None:
+            slots.setdefault(_slot(words, r.bbox) if words is not None else 0, []).append(r)
     out: list[str] = []
     for i, w in enumerate(page.words):
         for r in slots.get(i, ()):

@@ -76,42 +76,70 @@ def _right(keys: list, s: int) -> list[str]:
 
 
 def find(streams: list[Stream]) -> list[Leak]:
+    """Every passage readable in one stream where another (or the same) has a redaction.
+
+    Searched both ways: a redaction at the very start of a document (or of what its OCR
+    layer kept) has no words before it, but it has words after it, so the streams are
+    also searched reversed, where those words come first."""
     arrays, keys = _ids(streams)
+    leaks = _search(streams, arrays, keys)
+    seen = {(x.readable_doc, x.readable_at) for x in leaks}
+    flipped = [a[::-1] for a in arrays]
+    back = [k[::-1] for k in keys]
+    for x in _search(streams, flipped, back, flipped=True):
+        n_b, n_a = len(keys[x.readable_doc]), len(keys[x.redacted_doc])
+        first = n_b - 1 - (x.readable_at + len(x.words) - 1)  # the readable words, in page order
+        if (x.readable_doc, first) in seen:
+            continue
+        seen.add((x.readable_doc, first))
+        words = tuple(streams[x.readable_doc].words[first : first + len(x.words)])
+        leaks.append(Leak(x.readable_doc, first, words, x.redacted_doc, n_a - 1 - x.redacted_at, x.grounds))
+    return leaks
+
+
+def _search(streams: list[Stream], arrays: list[np.ndarray], keys: list[list], flipped: bool = False) -> list[Leak]:
     hashes = [_window_hashes(a) for a in arrays]
-    # The left anchor of every redaction that has K readable words before it.
-    anchors: dict[int, list[tuple[int, int]]] = {}
+    # The context of every redaction with K readable words before it: left-anchor hash ->
+    # {(left words, right words): the first redaction seen with that context}. A thread
+    # holds the same context in many copies; each is aligned once per hit, not per copy.
+    anchors: dict[int, dict[tuple, tuple[int, int]]] = {}
     for d, (a, (h, clean)) in enumerate(zip(arrays, hashes)):
         for s in np.flatnonzero(a < 0):
-            if s >= K and clean[s - K] and _right(keys[d], s):
-                anchors.setdefault(int(h[s - K]), []).append((d, int(s)))
+            s = int(s)
+            right = _right(keys[d], s)
+            if s >= K and clean[s - K] and right:
+                anchors.setdefault(int(h[s - K]), {}).setdefault((tuple(keys[d][s - K : s]), tuple(right)), (d, s))
     if not anchors:
         return []
     wanted = np.fromiter(anchors, dtype=np.uint64, count=len(anchors))
     leaks: list[Leak] = []
     seen: set[tuple[int, int]] = set()
     for b, (h, clean) in enumerate(hashes):
-        hits = np.flatnonzero(np.isin(h, wanted) & clean)
         kb = keys[b]
-        for p in hits:
+        for p in np.flatnonzero(np.isin(h, wanted) & clean):
             p = int(p)
-            for a_doc, s in anchors[int(h[p])]:
-                ka = keys[a_doc]
-                if kb[p : p + K] != ka[s - K : s] or (a_doc == b and p == s - K):
+            q = p + K
+            if q >= len(kb) or kb[q] is None or (b, q) in seen:
+                continue  # B is redacted there too, or ends
+            left = tuple(kb[p:q])
+            for (words, right), (a_doc, s) in anchors[int(h[p])].items():
+                if words != left:
                     continue
-                leak = _align(kb, p + K, _right(ka, s))
-                if leak is None or (b, p + K) in seen:
+                gap = _align(kb, q, list(right))
+                if gap is None:
                     continue
-                seen.add((b, p + K))
-                gap, _ = leak
-                words = tuple(streams[b].words[p + K : p + K + gap])
-                sentinel = streams[a_doc].words[s]
-                leaks.append(Leak(b, p + K, words, a_doc, s, sentinel[len(SENTINEL):]))
+                seen.add((b, q))
+                words = streams[a_doc].words
+                token = words[len(words) - 1 - s] if flipped else words[s]
+                shown = streams[b].words[q : q + gap] if not flipped else ()
+                leaks.append(Leak(b, q, tuple(shown) or (None,) * gap, a_doc, s, token[len(SENTINEL):]))
+                break
     return leaks
 
 
 def _align(kb: list, q: int, right: list[str]):
-    """(number of readable words, right-anchor length) when B's words from q run through
-    1..GAP readable words into `right`; None otherwise."""
+    """The number of readable words when B's words from q run through 1..GAP readable
+    words into `right`; None otherwise."""
     n = len(right)
     if kb[q : q + n] == right:
         return None  # B has nothing there either
@@ -119,5 +147,5 @@ def _align(kb: list, q: int, right: list[str]):
         if q + g - 1 >= len(kb) or kb[q + g - 1] is None:
             return None  # B is redacted there too, or ends
         if kb[q + g : q + g + n] == right:
-            return g, n
+            return g
     return None
