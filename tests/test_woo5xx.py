@@ -249,3 +249,43 @@ def test_woo507_redaction_at_the_start_of_a_document_is_aligned_by_the_words_aft
     pdf(tmp_path / "b.pdf", [["Doorgestuurd bericht van de regio"], ["Van: Jorien Pluimgraaf"]] + top[1:])
     (f,) = scan([str(tmp_path)], Config(select=("WOO507",))).findings
     assert f.path.endswith("b.pdf") and f.text == "Jorien Pluimgraaf" and "a.pdf page 1" in f.message
+
+
+# --- a decision shipped as a .zip ----------------------------------------------------------
+
+def _zip(folder: Path, target: Path, extra: dict = None) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(target, "w") as z:
+        for p in sorted(folder.rglob("*")):
+            if p.is_file():
+                z.write(p, f"dossier/{p.relative_to(folder).as_posix()}")
+        for name, data in (extra or {}).items():
+            z.writestr(name, data)
+    return target
+
+
+def test_zip_batch_is_checked_as_its_folder_and_named_by_the_archive(scan_json, tmp_path):
+    folder = build(tmp_path / "besluit", rows=_with_row(2, grounds="5.1.2e"))
+    archive = _zip(folder, tmp_path / "Archive.zip")
+    shutil.rmtree(folder)
+    code, report, err = scan_json(archive, "--select", "WOO5")
+    assert code == 1, err
+    (f,) = [f for f in report["findings"] if f["code"].startswith("WOO5")]
+    assert f["code"] == "WOO501" and f["path"] == f"{archive}/dossier/0002 memo.pdf"
+    assert {d["path"] for d in report["documents"] if d["path"]} >= {f"{archive}/dossier/0001 RE planning.pdf"}
+    assert all(str(archive) in x["path"] and "woocheck-zip" not in x["path"] for x in report["files"])
+
+
+def test_unreadable_or_hostile_zip_is_one_error_and_the_rest_is_scanned(cli, tmp_path):
+    bad = tmp_path / "kapot.zip"
+    bad.write_bytes(b"PK\x05\x06 not a zip")
+    folder = build(tmp_path / "besluit")
+    sly = _zip(folder, tmp_path / "sly.zip", extra={"../../buiten.txt": "x"})
+    code, out, err = cli("scan", bad, sly, folder, "--select", "WOO5", "--timeout-per-file", "0")
+    assert code == 2 and "Traceback" not in err
+    assert [l for l in err.splitlines() if "kapot.zip" in l] == [
+        f"woocheck: {bad}: archive cannot be unpacked: not a readable zip archive (BadZipFile: File is not a zip file)"]
+    assert any("sly.zip" in l and "outside the archive" in l for l in err.splitlines())
+    assert not (tmp_path.parent / "buiten.txt").exists()
+    assert "documents of the decision" in out  # the folder was still checked

@@ -264,16 +264,24 @@ def scan(
     jobs: int = 0,
     timeout: float = 0.0,
 ) -> Report:
-    """Scan files and folders. `timeout` > 0 runs each file in a killable worker process
-    (see batch.py); 0 scans in this process. The report keeps the input order."""
+    """Scan files and folders (and .zip archives, as the folder they hold). `timeout` > 0
+    runs each file in a killable worker process (see batch.py); 0 scans in this process.
+    The report keeps the input order."""
+    from . import archive
+
+    with archive.unpacked(list(paths)) as (unpacked, roots, failed):
+        report = _scan(unpacked, config, progress, jobs, timeout, failed)
+        return archive.renamed(report, roots)
+
+
+def _scan(paths: list[str], config: Config, progress, jobs: int, timeout: float, failed: list[FileResult]) -> Report:
     from .batch import run_batch
     from .decision import apply as apply_decision, prepare
 
-    paths = list(paths)
     config, decisions = prepare(paths, config)
     targets = list(expand_paths(paths))
     order = {path: i for i, (path, _) in enumerate(targets)}
-    results: list[FileResult] = [FileResult(path=p, pages=0, error=e) for p, e in targets if e]
+    results: list[FileResult] = list(failed) + [FileResult(path=p, pages=0, error=e) for p, e in targets if e]
     readable = [p for p, e in targets if not e]
     done = len(results)
     for result in run_batch(readable, config, jobs=jobs, timeout=timeout):
