@@ -79,6 +79,8 @@ FAULTS = {
                                    {("WOO501", "error", "0002 memo.pdf")}),
     "ground in row on no box": (dict(rows=_with_row(1, grounds="5.1.2e; 5.1.2i")),
                                 {("WOO501", "warning", "0001 RE planning.pdf")}),
+    "ground in row that does not exist": (dict(rows=_with_row(1, grounds="5.1.2e; artikel 5.1 lid 1 sub i")),
+                                          {("WOO501", "warning", "0001 RE planning.pdf")}),
     "public with boxes": (dict(rows=_with_row(1, verdict="Openbaar", grounds="")),
                           {("WOO502", "error", "0001 RE planning.pdf"), ("WOO501", "error", "0001 RE planning.pdf")}),
     "partly public without boxes": (dict(rows=_with_row(3, verdict="Deels openbaar")),

@@ -5,7 +5,9 @@ grounds on its redactions (read as WOO2xx reads them, including the labels print
 scanned pages) against the grounds its inventory row lists. A ground on the redactions
 that the row does not list is an error; a ground the row lists that no redaction carries
 is a warning (the row may be right and a label unreadable, or the row copied from
-another document). Markers ("buiten verzoek") are no grounds and are not compared.
+another document). A code in the row that is no ground at all ("artikel 5.1 lid 1 sub
+i", found in a real published inventory) is a warning of the same kind, with the reason.
+Markers ("buiten verzoek") are no grounds and are not compared.
 
 Why it matters: the inventory is part of the decision. A redaction whose ground the
 decision does not state is not motivated; a ground stated for a document that does not
@@ -20,6 +22,7 @@ which ground); Awb art. 3:46-3:47 (motivation).
 
 from __future__ import annotations
 
+from ..grounds.parse import explain_invalid
 from ..model import Finding, Severity
 
 CODE = "WOO501"
@@ -42,3 +45,6 @@ def check_batch(batch):
             for code in sorted(listed - found):
                 yield Finding(CODE, Severity.WARNING, f"inventory row {doc.row.number} lists {code}, "
                               "but no redaction in the document carries it", doc.path, text=code, kind="GROUND")
+            for code in doc.row.invalid:
+                yield Finding(CODE, Severity.WARNING, f"inventory row {doc.row.number} lists {code}, which is no "
+                              f"ground ({explain_invalid(code)})", doc.path, text=code, kind="GROUND")

@@ -13,7 +13,7 @@ every document of it.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Iterable, Optional
@@ -38,6 +38,9 @@ class Decision:
     letter_error: Optional[str] = None
     date: Optional[date] = None
     date_source: str = ""
+    # Other files named like an inventory or letter in the folder (a second copy as PDF
+    # beside the xlsx): part of the decision, no documents of it.
+    also_own: tuple[str, ...] = ()
 
     def holds(self, path: str) -> bool:
         if self.folder is None:
@@ -48,7 +51,7 @@ class Decision:
     def is_own_file(self, path: str) -> bool:
         """The inventory or the letter itself: no document of the decision."""
         here = os.path.abspath(path)
-        return any(p and os.path.abspath(p) == here for p in (self.inventory_path, self.letter_path))
+        return any(p and os.path.abspath(p) == here for p in (self.inventory_path, self.letter_path, *self.also_own))
 
 
 def is_inventory_name(name: str) -> bool:
@@ -89,18 +92,11 @@ def _listing(folder: str) -> list[str]:
 
 
 def _letter_by_heading(folder: str, names: list[str]) -> Optional[str]:
-    import pymupdf
+    from ..ingest.peek import first_page_text
 
     for name in names:
         path = os.path.join(folder, name)
-        if Path(name).suffix.lower() != ".pdf" or not os.path.isfile(path):
-            continue
-        try:
-            with pymupdf.open(path) as doc:
-                first = doc[0].get_text() if doc.page_count else ""
-        except Exception:  # an unreadable document is the scan's to report, not ours
-            continue
-        if is_letter_text(first):
+        if Path(name).suffix.lower() == ".pdf" and os.path.isfile(path) and is_letter_text(first_page_text(path)):
             return path
     return None
 
@@ -145,7 +141,10 @@ def discover(paths: list[str], config: Config, cat: Catalogue) -> list[Decision]
         letter_path = os.path.join(folder, letter) if letter else None
         if inventory and not letter:
             letter_path = _letter_by_heading(folder, names)
-        found.append(_read(folder, os.path.join(folder, inventory) if inventory else None, letter_path, cat, config))
+        decision = _read(folder, os.path.join(folder, inventory) if inventory else None, letter_path, cat, config)
+        others = tuple(os.path.join(folder, n) for n in names if (is_inventory_name(n) or is_letter_name(n))
+                       and n not in (inventory, letter))
+        found.append(replace(decision, also_own=others) if others else decision)
     found.sort(key=lambda d: -len(os.path.abspath(d.folder or "")))
     return found
 

@@ -183,17 +183,13 @@ def _csv_rows(path: Path) -> list[list]:
 
 
 def _pdf_rows(path: Path) -> list[list]:
-    import pymupdf
+    from ..ingest import IngestError
+    from ..ingest.peek import table_rows
 
     try:
-        doc = pymupdf.open(path)
-    except Exception as exc:
-        raise InventoryError(f"not a readable PDF ({type(exc).__name__})") from None
-    rows: list[list] = []
-    with doc:
-        for page in doc:
-            for table in page.find_tables().tables:
-                rows.extend(table.extract())
+        rows = table_rows(path)
+    except IngestError as exc:
+        raise InventoryError(str(exc)) from None
     if not rows:
         raise InventoryError("the PDF holds no table that can be read (a scan without a text layer?)")
     return rows
