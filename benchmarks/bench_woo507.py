@@ -46,7 +46,8 @@ def build(folder: Path, docs: int, seed: int = 7) -> int:
         for m in range(per_thread):
             sender, to = rng.sample(people, 2)
             body = " ".join(_word(rng) for _ in range(rng.randint(25, 60)))
-            messages.append((sender, to, f"Verzonden: {m + 1} oktober 2022 10:{m:02d}", body))
+            sent = f"Verzonden: {rng.randint(1, 28)} {rng.choice(['september', 'oktober', 'november'])} 2022 {rng.randint(8, 18)}:{rng.randint(0, 59):02d}"
+            messages.append((sender, to, sent, body))
         leak_doc = rng.randrange(1, per_thread)  # this copy leaves one name readable
         for d in range(per_thread):
             lines = []

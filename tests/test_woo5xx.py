@@ -119,6 +119,7 @@ def test_woo507_names_both_documents_and_pages(tmp_path):
                    extra_pdfs={"0008 FW.pdf": [["Doorgestuurd bericht"]] * 50 + mail("Jorien Pluimgraaf", (BOX, "5.1.2e"))})
     (f,) = [f for f in run(folder).findings if f.code == "WOO507"]
     assert f.page == 2 and f.text == "Jorien Pluimgraaf"
+    assert f.bbox is not None and 72 <= f.bbox[0] < f.bbox[2] < 300  # round the name, on its line
     assert "0001 RE planning.pdf page 1" in f.message and "5.1.2e" in f.message
     assert "Pluimgraaf" not in f.message
 
@@ -291,3 +292,9 @@ def test_unreadable_or_hostile_zip_is_one_error_and_the_rest_is_scanned(cli, tmp
     assert any("sly.zip" in l and "outside the archive" in l for l in err.splitlines())
     assert not (tmp_path.parent / "buiten.txt").exists()
     assert "documents of the decision" in out  # the folder was still checked
+
+
+def test_woo507_two_texts_sharing_only_a_stock_phrase_are_no_copies(tmp_path):
+    pdf(tmp_path / "a.pdf", [["Dank voor uw bericht. Met vriendelijke groet,"], [(BOX, "5.1.2e")], ["Senior adviseur"]])
+    pdf(tmp_path / "b.pdf", [["Ik reageer op uw bericht. Met vriendelijke groet,"], ["Jorien Pluimgraaf"], ["Senior adviseur"]])
+    assert scan([str(tmp_path)], Config(select=("WOO507",))).findings == []

@@ -39,12 +39,25 @@ def check_batch(batch):
     streams = [r.facts.stream for r in docs]
     for leak in find(streams):
         b, a = docs[leak.readable_doc], docs[leak.redacted_doc]
-        page_b = streams[leak.readable_doc].pages[leak.readable_at]
+        sb = streams[leak.readable_doc]
+        page_b = sb.pages[leak.readable_at]
         page_a = streams[leak.redacted_doc].pages[leak.redacted_at]
         where = "this document" if a.path == b.path else Path(a.path).name
-        ground = f" ({leak.grounds})" if leak.grounds else ""
+        grounds = leak.grounds(streams)
+        ground = f" ({grounds})" if grounds else ""
+        on_page = [i for i in range(leak.readable_at, leak.readable_at + leak.length) if sb.pages[i] == page_b]
         yield Finding(
             CODE, SEVERITY,
             f"readable here, but redacted{ground} in {where} page {page_a}",
-            b.path, page=page_b, text=" ".join(leak.words),
+            b.path, page=page_b, bbox=_union(sb, on_page), text=" ".join(leak.words(streams)),
+            source="ocr" if any(sb.ocr[i] for i in on_page) else "file",
         )
+
+
+def _union(stream, indices):
+    """The box round the readable words of the passage on its first page, or None."""
+    boxes = [stream.boxes[4 * i : 4 * i + 4] for i in indices]
+    boxes = [b for b in boxes if b and b[0] == b[0]]  # NaN: a word without a box (text files)
+    if not boxes:
+        return None
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))

@@ -8,6 +8,7 @@ stream in which every redaction is one sentinel, for WOO507's alignment of copie
 from __future__ import annotations
 
 import re
+import zlib
 from array import array
 from dataclasses import dataclass
 
@@ -22,10 +23,22 @@ _EDGE = "\"'“”‘’.,;:!?()[]{}<>|*-–—"
 
 @dataclass(frozen=True)
 class Stream:
-    """A document's words in reading order; `pages[i]` is the page of `words[i]`."""
+    """A document's words in reading order. Per word: `pages[i]` its page, `ids[i]` a
+    64-bit key of the case-folded word (-1 for a redaction), made here in the worker so the
+    parent only compares numbers; `boxes[4*i:4*i+4]` its box (NaN without one); `ocr[i]`
+    whether woocheck's own OCR read it."""
 
     words: tuple[str, ...]
     pages: array
+    ids: array = None
+    boxes: array = None
+    ocr: bytes = b""
+
+
+def key(word: str) -> int:
+    """A stable 63-bit key of a word (Python's hash() differs between processes)."""
+    b = word.casefold().encode("utf-8", "surrogatepass")
+    return (zlib.crc32(b) << 31) ^ zlib.adler32(b)
 
 
 @dataclass(frozen=True)
@@ -85,7 +98,8 @@ def _sentinel(r: Redaction) -> str:
     return SENTINEL + ",".join(g.code for g in r.grounds)
 
 
-def _page_tokens(page: Page, boxes: list[Redaction]) -> list[str]:
+def _page_tokens(page: Page, boxes: list[Redaction]) -> list[tuple]:
+    """(text, bbox, read by OCR) per token of the page; a redaction is one sentinel token."""
     cover: dict[int, Redaction] = {}
     words = _word_array(page) if page.words else None
     slots: dict[int, list[Redaction]] = {}
@@ -100,19 +114,19 @@ def _page_tokens(page: Page, boxes: list[Redaction]) -> list[str]:
             cover.setdefault(i, r)
         if not hit and r.bbox is not None and r.start is None:
             slots.setdefault(_slot(words, r.bbox) if words is not None else 0, []).append(r)
-    out: list[str] = []
+    out: list[tuple] = []
     for i, w in enumerate(page.words):
         for r in slots.get(i, ()):
-            out.append(_sentinel(r))
+            out.append((_sentinel(r), r.bbox, False))
         if i in cover:
-            if not out or out[-1] != _sentinel(cover[i]):
-                out.append(_sentinel(cover[i]))
+            if not out or out[-1][0] != _sentinel(cover[i]):
+                out.append((_sentinel(cover[i]), cover[i].bbox, False))
             continue
         text = w.text.strip(_EDGE)
         if text and not _LABEL.match(text):
-            out.append(text)
+            out.append((text, w.bbox, bool(getattr(w, "ocr", False))))
     for r in slots.get(len(page.words), ()):
-        out.append(_sentinel(r))
+        out.append((_sentinel(r), r.bbox, False))
     return out
 
 
@@ -122,11 +136,19 @@ def stream(doc: Document, redactions: list[Redaction]) -> Stream:
         by_page.setdefault(r.page, []).append(r)
     words: list[str] = []
     pages = array("I")
+    ids = array("q")
+    boxes = array("f")
+    ocr = bytearray()
+    nan = (float("nan"),) * 4
     for page in doc.pages:
         tokens = _page_tokens(page, by_page.get(page.number, []))
-        words.extend(tokens)
         pages.extend([page.number] * len(tokens))
-    return Stream(words=tuple(words), pages=pages)
+        for text, bbox, by_ocr in tokens:
+            words.append(text)
+            ids.append(-1 if text.startswith(SENTINEL) else key(text))
+            boxes.extend(bbox or nan)
+            ocr.append(by_ocr)
+    return Stream(words=tuple(words), pages=pages, ids=ids, boxes=boxes, ocr=bytes(ocr))
 
 
 def gather(doc: Document, ctx, with_stream: bool) -> DocFacts:

@@ -1,19 +1,21 @@
 """WOO507's search: the same passage readable in one copy and redacted in another.
 
 Every document comes as a token stream in which each redaction is one sentinel token
-(facts.py). A redaction in copy A is fixed in place by the words around it: the K words
-before it (the left anchor) and up to R words after it (the right anchor). Copy B shows
-what A hid when B has A's left anchor, then 1 to GAP readable words, then A's right
-anchor. Those words are what A redacted.
+(facts.py), each word a 64-bit key made in the worker. A redaction in copy A is fixed in
+place by the words around it: the K words before it (the left anchor) and up to R words
+after it (the right anchor). Copy B shows what A hid when B has A's left anchor, then 1 to
+GAP readable words, then A's right anchor. Those words are what A redacted. A redaction
+at the very start of a document has no words before it, so the streams are searched a
+second time reversed, where the words after it come first.
 
 Why an exact shingle index and not MinHash: MinHash estimates the Jaccard similarity of
 whole documents, and the copies that matter here are often a short e-mail quoted inside a
 long thread (a small share of B), which MinHash with LSH misses unless its threshold is so
 low that most pairs become candidates. What we need is positions, to align the passage
-round each box. So the only shingles hashed are the left anchors of the redactions; every
-K-word window of every document is hashed once (numpy, vectorised) and looked up among
-them. The work is linear in the words of the batch, and no pair of documents is ever
-compared as a whole.
+round each box. So the only shingles kept are the left anchors of the redactions; every
+K-word window of the whole batch is hashed at once (numpy, the documents laid end to end
+with a separator no window may cross) and looked up among them. The work is linear in the
+words of the batch, and no pair of documents is ever compared as a whole.
 """
 from __future__ import annotations
 
@@ -26,6 +28,12 @@ from .facts import SENTINEL, Stream
 K = 4  # words of the left anchor
 R = 3  # at most this many words of the right anchor (fewer where the next box follows)
 GAP = 12  # at most this many words readable in B where A has its box
+# The two copies must agree on at least this many words round the passage (anchors and
+# beyond, a redaction matching a redaction), so that two different texts that share a
+# stock phrase ("met vriendelijke groet") and a few words are not taken for copies.
+MIN_CONTEXT = 8
+SPAN = 20  # words looked at beyond the anchors on each side
+REDACTED, APART = -1, -2  # ids of a redaction, and of the gap between two documents
 _MIX = np.uint64(0x9E3779B97F4A7C15)
 
 
@@ -33,26 +41,19 @@ _MIX = np.uint64(0x9E3779B97F4A7C15)
 class Leak:
     readable_doc: int  # index of the document where the passage is readable
     readable_at: int  # token index of the first readable word
-    words: tuple[str, ...]
+    length: int  # number of readable words
     redacted_doc: int
     redacted_at: int  # token index of the sentinel in the redacted copy
-    grounds: str  # the redaction's grounds, "5.1.2e" or "" when it has none
 
+    def words(self, streams: list[Stream]) -> tuple[str, ...]:
+        return streams[self.readable_doc].words[self.readable_at : self.readable_at + self.length]
 
-def _ids(streams: list[Stream]) -> tuple[list[np.ndarray], list[list[str]]]:
-    """Each stream as an array of word ids (case-folded); a redaction is -1."""
-    vocab: dict[str, int] = {}
-    arrays, keys = [], []
-    for s in streams:
-        k = [None if w.startswith(SENTINEL) else w.casefold() for w in s.words]
-        arrays.append(np.fromiter((-1 if w is None else vocab.setdefault(w, len(vocab)) for w in k),
-                                  dtype=np.int64, count=len(k)))
-        keys.append(k)
-    return arrays, keys
+    def grounds(self, streams: list[Stream]) -> str:
+        return streams[self.redacted_doc].words[self.redacted_at][len(SENTINEL) :]
 
 
 def _window_hashes(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Hash of every K-word window, and whether the window holds no redaction."""
+    """Hash of every K-word window, and whether the window holds only words."""
     n = len(ids) - K + 1
     if n <= 0:
         return np.empty(0, np.uint64), np.empty(0, bool)
@@ -66,86 +67,97 @@ def _window_hashes(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return h, clean
 
 
-def _right(keys: list, s: int) -> list[str]:
-    out = []
-    for w in keys[s + 1 : s + 1 + R]:
-        if w is None:
-            break
-        out.append(w)
-    return out
+def _laid_out(arrays: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """The documents end to end with APART between them, and where each starts."""
+    starts = np.zeros(len(arrays), np.int64)
+    parts = []
+    pos = 0
+    for i, a in enumerate(arrays):
+        starts[i] = pos
+        parts += [a, np.array([APART], np.int64)]
+        pos += len(a) + 1
+    return (np.concatenate(parts) if parts else np.empty(0, np.int64)), starts
 
 
-def find(streams: list[Stream]) -> list[Leak]:
-    """Every passage readable in one stream where another (or the same) has a redaction.
-
-    Searched both ways: a redaction at the very start of a document (or of what its OCR
-    layer kept) has no words before it, but it has words after it, so the streams are
-    also searched reversed, where those words come first."""
-    arrays, keys = _ids(streams)
-    leaks = _search(streams, arrays, keys)
-    seen = {(x.readable_doc, x.readable_at) for x in leaks}
-    flipped = [a[::-1] for a in arrays]
-    back = [k[::-1] for k in keys]
-    for x in _search(streams, flipped, back, flipped=True):
-        n_b, n_a = len(keys[x.readable_doc]), len(keys[x.redacted_doc])
-        first = n_b - 1 - (x.readable_at + len(x.words) - 1)  # the readable words, in page order
-        if (x.readable_doc, first) in seen:
-            continue
-        seen.add((x.readable_doc, first))
-        words = tuple(streams[x.readable_doc].words[first : first + len(x.words)])
-        leaks.append(Leak(x.readable_doc, first, words, x.redacted_doc, n_a - 1 - x.redacted_at, x.grounds))
-    return leaks
-
-
-def _search(streams: list[Stream], arrays: list[np.ndarray], keys: list[list], flipped: bool = False) -> list[Leak]:
-    hashes = [_window_hashes(a) for a in arrays]
-    # The context of every redaction with K readable words before it: left-anchor hash ->
-    # {(left words, right words): the first redaction seen with that context}. A thread
-    # holds the same context in many copies; each is aligned once per hit, not per copy.
-    anchors: dict[int, dict[tuple, tuple[int, int]]] = {}
-    for d, (a, (h, clean)) in enumerate(zip(arrays, hashes)):
-        for s in np.flatnonzero(a < 0):
-            s = int(s)
-            right = _right(keys[d], s)
-            if s >= K and clean[s - K] and right:
-                anchors.setdefault(int(h[s - K]), {}).setdefault((tuple(keys[d][s - K : s]), tuple(right)), (d, s))
+def _search(arrays: list[np.ndarray]) -> list[tuple[int, int, int, int, int]]:
+    """(B, first readable word, how many, A, redaction) for each passage found, positions
+    counted within each document."""
+    ids, starts = _laid_out(arrays)
+    h, clean = _window_hashes(ids)
+    seq = ids.tolist()
+    # Each redaction's anchors: left-anchor hash -> {(left, right): the redactions with
+    # them}. A thread holds the same anchors in many copies, so B's words are aligned once
+    # per anchors, and only the wider agreement is tested per copy.
+    anchors: dict[int, dict[tuple, list[int]]] = {}
+    for s in np.flatnonzero(ids == REDACTED).tolist():
+        right = []
+        for w in seq[s + 1 : s + 1 + R]:
+            if w < 0:
+                break
+            right.append(w)
+        if s >= K and clean[s - K] and right:
+            anchors.setdefault(int(h[s - K]), {}).setdefault((tuple(seq[s - K : s]), tuple(right)), []).append(s)
     if not anchors:
         return []
-    wanted = np.fromiter(anchors, dtype=np.uint64, count=len(anchors))
-    leaks: list[Leak] = []
-    seen: set[tuple[int, int]] = set()
-    for b, (h, clean) in enumerate(hashes):
-        kb = keys[b]
-        for p in np.flatnonzero(np.isin(h, wanted) & clean):
-            p = int(p)
-            q = p + K
-            if q >= len(kb) or kb[q] is None or (b, q) in seen:
-                continue  # B is redacted there too, or ends
-            left = tuple(kb[p:q])
-            for (words, right), (a_doc, s) in anchors[int(h[p])].items():
-                if words != left:
-                    continue
-                gap = _align(kb, q, list(right))
-                if gap is None:
-                    continue
-                seen.add((b, q))
-                words = streams[a_doc].words
-                token = words[len(words) - 1 - s] if flipped else words[s]
-                shown = streams[b].words[q : q + gap] if not flipped else ()
-                leaks.append(Leak(b, q, tuple(shown) or (None,) * gap, a_doc, s, token[len(SENTINEL):]))
-                break
-    return leaks
+    wanted = np.sort(np.fromiter(anchors, dtype=np.uint64, count=len(anchors)))
+    at = np.minimum(np.searchsorted(wanted, h), len(wanted) - 1)
+    found = []
+    for p in np.flatnonzero((wanted[at] == h) & clean).tolist():
+        q = p + K
+        if seq[q] < 0:
+            continue  # B is redacted there too, or ends
+        left = tuple(seq[p:q])
+        for (words, right), copies in anchors[int(h[p])].items():
+            if words != left:
+                continue
+            gap = _align(seq, q, list(right))
+            if gap is None:
+                continue
+            n = len(right)
+            s = next((s for s in copies if K + n + _agree(seq, p - 1, s - K - 1, -1)
+                      + _agree(seq, q + gap + n, s + 1 + n, 1) >= MIN_CONTEXT), None)
+            if s is None:
+                continue
+            b = int(np.searchsorted(starts, q, "right")) - 1
+            a = int(np.searchsorted(starts, s, "right")) - 1
+            found.append((b, q - int(starts[b]), gap, a, s - int(starts[a])))
+            break
+    return found
 
 
-def _align(kb: list, q: int, right: list[str]):
+def _agree(seq: list, i: int, j: int, step: int) -> int:
+    """How many words B (from i) and A (from j) share going in `step` direction, up to SPAN;
+    the gap between two documents ends it."""
+    n = 0
+    while n < SPAN and 0 <= i < len(seq) and 0 <= j < len(seq) and seq[i] == seq[j] != APART:
+        n += 1
+        i += step
+        j += step
+    return n
+
+
+def _align(seq: list, q: int, right: list[int]):
     """The number of readable words when B's words from q run through 1..GAP readable
     words into `right`; None otherwise."""
     n = len(right)
-    if kb[q : q + n] == right:
+    if seq[q : q + n] == right:
         return None  # B has nothing there either
     for g in range(1, GAP + 1):
-        if q + g - 1 >= len(kb) or kb[q + g - 1] is None:
+        if seq[q + g - 1] < 0:
             return None  # B is redacted there too, or ends
-        if kb[q + g : q + g + n] == right:
+        if seq[q + g : q + g + n] == right:
             return g
     return None
+
+
+def find(streams: list[Stream]) -> list[Leak]:
+    """Every passage readable in one stream where another (or the same) has a redaction."""
+    arrays = [np.frombuffer(s.ids, dtype=np.int64) if len(s.ids) else np.empty(0, np.int64) for s in streams]
+    leaks = [Leak(*x) for x in _search(arrays)]
+    seen = {(x.readable_doc, x.readable_at) for x in leaks}
+    for b, q, gap, a, s in _search([x[::-1] for x in arrays]):
+        first = len(arrays[b]) - q - gap  # back in page order
+        if (b, first) not in seen:
+            seen.add((b, first))
+            leaks.append(Leak(b, first, gap, a, len(arrays[a]) - 1 - s))
+    return leaks
