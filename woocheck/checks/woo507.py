@@ -37,19 +37,26 @@ def check_batch(batch):
     docs = [r for r in batch.results if r.facts is not None and r.facts.stream is not None]
     docs = [r for r in docs if not any(d.decision.is_own_file(r.path) for d in batch.decisions)]
     streams = [r.facts.stream for r in docs]
+    split: dict[int, list[str]] = {}  # the words of the documents with a finding, split once
+
+    def words(i: int) -> list[str]:
+        if i not in split:
+            split[i] = streams[i].words
+        return split[i]
+
     for leak in find(streams):
         b, a = docs[leak.readable_doc], docs[leak.redacted_doc]
         sb = streams[leak.readable_doc]
         page_b = sb.pages[leak.readable_at]
         page_a = streams[leak.redacted_doc].pages[leak.redacted_at]
         where = "this document" if a.path == b.path else Path(a.path).name
-        grounds = leak.grounds(streams)
+        grounds = leak.grounds(words(leak.redacted_doc))
         ground = f" ({grounds})" if grounds else ""
         on_page = [i for i in range(leak.readable_at, leak.readable_at + leak.length) if sb.pages[i] == page_b]
         yield Finding(
             CODE, SEVERITY,
             f"readable here, but redacted{ground} in {where} page {page_a}",
-            b.path, page=page_b, bbox=_union(sb, on_page), text=" ".join(leak.words(streams)),
+            b.path, page=page_b, bbox=_union(sb, on_page), text=" ".join(leak.words(words(leak.readable_doc))),
             source="ocr" if any(sb.ocr[i] for i in on_page) else "file",
         )
 

@@ -45,11 +45,13 @@ class Leak:
     redacted_doc: int
     redacted_at: int  # token index of the sentinel in the redacted copy
 
-    def words(self, streams: list[Stream]) -> tuple[str, ...]:
-        return streams[self.readable_doc].words[self.readable_at : self.readable_at + self.length]
+    def words(self, words_b: list[str]) -> list[str]:
+        """The readable words, given the words of the readable document."""
+        return words_b[self.readable_at : self.readable_at + self.length]
 
-    def grounds(self, streams: list[Stream]) -> str:
-        return streams[self.redacted_doc].words[self.redacted_at][len(SENTINEL) :]
+    def grounds(self, words_a: list[str]) -> str:
+        """The redaction's grounds, given the words of the redacted document."""
+        return words_a[self.redacted_at][len(SENTINEL) :]
 
 
 def _window_hashes(ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
