@@ -90,3 +90,25 @@ def test_letter_found_by_its_heading_beside_an_inventory(tmp_path):
     letter(tmp_path / "brief aan verzoeker.pdf", ["Ik weiger op grond van artikel 5.1, tweede lid, onder e, van de Woo."])
     found = [(f.code, Path(f.path).name) for f in scan([str(tmp_path)], Config(select=("WOO5",))).findings]
     assert found == [("WOO506", "brief aan verzoeker.pdf")]
+
+
+@pytest.mark.parametrize("header, roles", [
+    (["ID", "Family", "Email Thread ID", "01 Document", "02 Beoordeling", "03 Beoordelingsgrond"],
+     {"id": "ID", "name": "01 Document", "verdict": "02 Beoordeling", "grounds": "03 Beoordelingsgrond"}),
+    (["Documentnr.", "Naam bestand", "Openbaarheid", "Toegepaste uitzonderingen"],
+     {"id": "Documentnr.", "name": "Naam bestand", "verdict": "Openbaarheid", "grounds": "Toegepaste uitzonderingen"}),
+    (["Volgnummer", "Onderwerp", "Besluit", "Artikel(en)"],
+     {"id": "Volgnummer", "name": "Onderwerp", "verdict": "Besluit", "grounds": "Artikel(en)"}),
+    (["Nr. document", "Titel", "Beslissing", "Wettelijke grondslag"],
+     {"id": "Nr. document", "name": "Titel", "verdict": "Beslissing", "grounds": "Wettelijke grondslag"}),
+])
+def test_header_roles_in_other_organisations_words(header, roles):
+    inv = from_rows("x.csv", [header, ["1"] * len(header)], load_catalogue())
+    assert inv.columns == roles
+
+
+def test_inventory_of_a_type_that_cannot_be_read_is_an_error_not_a_silence(tmp_path):
+    pdf(tmp_path / "0001 memo.pdf", [["Notitie"]])
+    (tmp_path / "inventaris.xls").write_bytes(b"\xd0\xcf\x11\xe0 old excel")
+    (entry,) = [f for f in scan([str(tmp_path)], Config(select=("WOO5",))).files if f.path.endswith(".xls")]
+    assert entry.error == "inventory cannot be read: unsupported inventory type .xls (save it as xlsx, csv or pdf)"

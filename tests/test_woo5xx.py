@@ -298,3 +298,15 @@ def test_woo507_two_texts_sharing_only_a_stock_phrase_are_no_copies(tmp_path):
     pdf(tmp_path / "a.pdf", [["Dank voor uw bericht. Met vriendelijke groet,"], [(BOX, "5.1.2e")], ["Senior adviseur"]])
     pdf(tmp_path / "b.pdf", [["Ik reageer op uw bericht. Met vriendelijke groet,"], ["Jorien Pluimgraaf"], ["Senior adviseur"]])
     assert scan([str(tmp_path)], Config(select=("WOO507",))).findings == []
+
+
+@pytest.mark.parametrize("fmt", ["terminal", "json", "sarif"])
+def test_woo507_text_is_masked_in_every_format_unless_asked(cli, tmp_path, fmt):
+    folder = build(tmp_path / "besluit", rows=ROWS + [["8", "FW planning", "Deels openbaar", "5.1.2e"]],
+                   extra_pdfs={"0008 FW planning.pdf": mail("Jorien Pluimgraaf", (BOX, "5.1.2e"))})
+    out = tmp_path / f"r.{fmt}"
+    for show, visible in (((), False), (("--show-personal-data",), True)):
+        code, _, _ = cli("scan", folder, "--select", "WOO507", "--timeout-per-file", "0", "--format", fmt, "-o", out, *show)
+        text = out.read_text()
+        assert code == 1 and "WOO507" in text
+        assert ("Pluimgraaf" in text) is visible

@@ -23,7 +23,9 @@ from ..grounds.catalogue import Catalogue
 from .inventory import Inventory, InventoryError, read_inventory
 from .letter import Letter, LetterError, is_letter_text, read_letter
 
-INVENTORY_TYPES = (".xlsx", ".xlsm", ".csv", ".pdf")
+# Also the types that cannot be read (.xls, .ods): an inventory found by name must never be
+# passed over in silence, so those give a one-line error instead.
+INVENTORY_TYPES = (".xlsx", ".xlsm", ".csv", ".pdf", ".xls", ".ods")
 LETTER_TYPES = (".pdf", ".txt", ".md")
 
 

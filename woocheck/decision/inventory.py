@@ -55,21 +55,21 @@ def _norm_header(cell) -> str:
     return re.sub(r"^\d+[.)]?\s+", "", text).strip(" :.")  # "02 Beoordeling" -> "beoordeling"
 
 
-_ID_NAMES = {"id", "nr", "no", "nummer", "volgnummer", "documentnummer", "documentnr", "docnr", "doc nr",
-             "document nr", "document nummer", "document id", "documentid", "doc id", "nr document", "inventarisnummer"}
+_ID = re.compile(r"^(?:(?:document|doc|inventaris|volg)\s*)?(?:nr|nummer|id|no|number|#)\.?(?:\s*(?:document|doc))?$")
 
 
 def _role(name: str) -> Optional[str]:
+    """The role of a header cell: the document number, the verdict, the grounds or the
+    document's name; None for any other column (date, family, thread id, ...)."""
     if not name:
         return None
-    if "grond" in name or "lakcode" in name or "uitzondering" in name:
+    if any(w in name for w in ("grond", "lakcode", "uitzondering", "artikel")):
         return "grounds"
-    if name in _ID_NAMES or re.fullmatch(r"(?:document|doc)\.?\s*(?:nr|nummer|id|no)\.?", name):
+    if _ID.match(name):
         return "id"
-    if any(w in name for w in ("beoordeling", "besluit", "openbaarmaking", "oordeel", "beslissing")):
+    if any(w in name for w in ("beoordeling", "besluit", "openbaar", "oordeel", "beslissing")):
         return "verdict"
-    if name in ("document", "documentnaam", "naam", "naam document", "titel", "omschrijving", "bestandsnaam",
-                "onderwerp", "beschrijving", "document naam", "documenttitel"):
+    if name == "document" or any(w in name for w in ("naam", "titel", "omschrijving", "onderwerp", "beschrijving")):
         return "name"
     return None
 
@@ -207,7 +207,7 @@ def read_inventory(path: str, cat: Catalogue) -> Inventory:
         elif suffix == ".pdf":
             rows = _pdf_rows(p)
         else:
-            raise InventoryError(f"unsupported inventory type {suffix or '(none)'} (xlsx, csv or pdf)")
+            raise InventoryError(f"unsupported inventory type {suffix or '(none)'} (save it as xlsx, csv or pdf)")
     except OSError as exc:
         from ..errors import unreadable
 
