@@ -112,3 +112,12 @@ def test_inventory_of_a_type_that_cannot_be_read_is_an_error_not_a_silence(tmp_p
     (tmp_path / "inventaris.xls").write_bytes(b"\xd0\xcf\x11\xe0 old excel")
     (entry,) = [f for f in scan([str(tmp_path)], Config(select=("WOO5",))).files if f.path.endswith(".xls")]
     assert entry.error == "inventory cannot be read: unsupported inventory type .xls (save it as xlsx, csv or pdf)"
+
+
+def test_ground_spread_over_artikel_lid_sub_columns():
+    rows = [["Nr.", "Beoordeling", "Artikel", "lid", "sub"],
+            ["1", "Deels openbaar", "5.1", "2", "e"],
+            ["2", "Niet openbaar", "5.1", "1", "i"],
+            ["3", "Deels openbaar", "5.2", "", ""]]
+    inv = from_rows("x.pdf", rows, load_catalogue())
+    assert [(r.grounds, r.invalid) for r in inv.rows] == [(("5.1.2e",), ()), ((), ("5.1.1i",)), (("5.2.1",), ())]

@@ -310,3 +310,17 @@ def test_woo507_text_is_masked_in_every_format_unless_asked(cli, tmp_path, fmt):
         text = out.read_text()
         assert code == 1 and "WOO507" in text
         assert ("Pluimgraaf" in text) is visible
+
+
+def test_a_failing_batch_check_is_one_line_exit_2_and_the_others_still_report(cli, tmp_path, monkeypatch):
+    import woocheck.decision.neardup as neardup
+
+    def broken(streams):
+        raise ValueError("index out of step")
+
+    monkeypatch.setattr(neardup, "find", broken)
+    folder = build(tmp_path / "besluit", cites=CITES[:1])
+    code, out, err = cli("scan", folder, "--select", "WOO5", "--timeout-per-file", "0")
+    assert code == 2 and "Traceback" not in err
+    assert "woocheck: (batch): not fully checked: internal error in WOO507 (ValueError: index out of step)" in err
+    assert "WOO506" in out

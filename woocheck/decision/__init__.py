@@ -90,6 +90,9 @@ def _views(results: list[FileResult], decisions: list[Decision]) -> list[Decisio
     return list(views.values())
 
 
+BATCH_ENTRY = "(batch)"
+
+
 def _rules():
     from ..checks import all_rules
 
@@ -112,8 +115,9 @@ def apply(results: list[FileResult], decisions: list[Decision], config: Config) 
                 if config.wants(f.code, f.path):
                     extra.setdefault(f.path, []).append(f)
         except Exception as exc:  # one broken check must not hide the others
-            where = decisions[0].inventory_path or decisions[0].folder if decisions else None
-            failed.setdefault(where or (results[0].path if results else ""), []).append(f"{rule.code} ({one_line(exc)})")
+            # A check of the batch as a whole is about no one file: an entry of its own
+            # makes the exit code 2 and says which check did not finish.
+            failed.setdefault(BATCH_ENTRY, []).append(f"{rule.code} ({one_line(exc)})")
     out = list(results)
     known = {r.path: i for i, r in enumerate(out)}
     for d in decisions:  # the inventory and the letter, when they are no scanned file

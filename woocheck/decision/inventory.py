@@ -121,8 +121,28 @@ def _decision_date(rows: Iterable[list]) -> Optional[date]:
     return None
 
 
+_PARTS = {"lid": "lid", "sub": "sub", "onder": "sub", "letter": "sub", "sub/onder": "sub"}
+
+
+def _split_ground_columns(header: list, roles: dict[str, int]) -> list[tuple[int, str]]:
+    """A ground spread over columns "Artikel | lid | sub" (tables that came through OCR, or
+    were typed that way): the columns after the grounds column, each with the word that
+    joins its value ("5.1" + "lid 1" + "sub i")."""
+    j = roles.get("grounds")
+    if j is None:
+        return []
+    parts = []
+    for k in range(j + 1, len(header)):
+        word = _PARTS.get(_norm_header(header[k]))
+        if word is None:
+            break
+        parts.append((k, word))
+    return parts
+
+
 def from_rows(path: str, rows: list[list], cat: Catalogue) -> Inventory:
     head, roles = _find_header(rows)
+    split = _split_ground_columns(rows[head], roles)
     out: list[Row] = []
     for n, row in enumerate(rows[head + 1 :], start=head + 2):
         def get(role: str) -> str:
@@ -133,6 +153,9 @@ def from_rows(path: str, rows: list[list], cat: Catalogue) -> Inventory:
         if not number:
             continue  # empty or trailing rows
         raw_verdict, raw_grounds = get("verdict"), get("grounds")
+        if split and raw_grounds:
+            raw_grounds += "".join(f" {word} {_cell_text(row[k])}" for k, word in split
+                                   if k < len(row) and _cell_text(row[k]))
         valid, invalid = _grounds(raw_grounds, cat)
         out.append(Row(number=number, name=get("name"), verdict=_verdict.normalise(raw_verdict),
                        verdict_raw=raw_verdict, grounds_raw=raw_grounds, grounds=valid, invalid=invalid, line=n))
