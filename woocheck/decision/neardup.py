@@ -20,6 +20,7 @@ words of the batch, and no pair of documents is ever compared as a whole.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Optional
 
 import numpy as np
 
@@ -87,10 +88,12 @@ def _search(arrays: list[np.ndarray]) -> list[tuple[int, int, int, int, int]]:
     ids, starts = _laid_out(arrays)
     h, clean = _window_hashes(ids)
     seq = ids.tolist()
-    # Each redaction's anchors: left-anchor hash -> {(left, right): the redactions with
-    # them}. A thread holds the same anchors in many copies, so B's words are aligned once
-    # per anchors, and only the wider agreement is tested per copy.
-    anchors: dict[int, dict[tuple, list[int]]] = {}
+    # Each redaction's anchors: left-anchor hash -> left words -> right words -> the
+    # redactions with them. A thread holds the same anchors in many copies, so B's words
+    # are aligned once per anchors and only the wider agreement is tested per copy. The
+    # right words are looked up, never iterated: a template page repeats its left anchor
+    # with a different right side on every page.
+    anchors: dict[int, dict[tuple, dict[tuple, list[int]]]] = {}
     for s in np.flatnonzero(ids == REDACTED).tolist():
         right = []
         for w in seq[s + 1 : s + 1 + R]:
@@ -98,7 +101,8 @@ def _search(arrays: list[np.ndarray]) -> list[tuple[int, int, int, int, int]]:
                 break
             right.append(w)
         if s >= K and clean[s - K] and right:
-            anchors.setdefault(int(h[s - K]), {}).setdefault((tuple(seq[s - K : s]), tuple(right)), []).append(s)
+            by_left = anchors.setdefault(int(h[s - K]), {}).setdefault(tuple(seq[s - K : s]), {})
+            by_left.setdefault(tuple(right), []).append(s)
     if not anchors:
         return []
     wanted = np.sort(np.fromiter(anchors, dtype=np.uint64, count=len(anchors)))
@@ -106,49 +110,50 @@ def _search(arrays: list[np.ndarray]) -> list[tuple[int, int, int, int, int]]:
     found = []
     for p in np.flatnonzero((wanted[at] == h) & clean).tolist():
         q = p + K
-        if seq[q] < 0:
-            continue  # B is redacted there too, or ends
-        left = tuple(seq[p:q])
-        for (words, right), copies in anchors[int(h[p])].items():
-            if words != left:
-                continue
-            gap = _align(seq, q, list(right))
-            if gap is None:
-                continue
-            n = len(right)
-            s = next((s for s in copies if K + n + _agree(seq, p - 1, s - K - 1, -1)
-                      + _agree(seq, q + gap + n, s + 1 + n, 1) >= MIN_CONTEXT), None)
-            if s is None:
-                continue
+        by_left = anchors[int(h[p])].get(tuple(seq[p:q]))
+        if by_left is None or seq[q] < 0:
+            continue  # another text with the same hash, or B is redacted there too
+        hit = _aligned(seq, p, q, by_left)
+        if hit is not None:
+            gap, s = hit
             b = int(np.searchsorted(starts, q, "right")) - 1
             a = int(np.searchsorted(starts, s, "right")) - 1
             found.append((b, q - int(starts[b]), gap, a, s - int(starts[a])))
-            break
     return found
 
 
 def _agree(seq: list, i: int, j: int, step: int) -> int:
     """How many words B (from i) and A (from j) share going in `step` direction, up to SPAN;
-    the gap between two documents ends it."""
+    the gap between two documents ends it (and the array's ends: it starts and ends with
+    a document, and APART follows the last)."""
     n = 0
-    while n < SPAN and 0 <= i < len(seq) and 0 <= j < len(seq) and seq[i] == seq[j] != APART:
+    end = len(seq)
+    while n < SPAN and i >= 0 and j >= 0 and i < end and j < end:
+        w = seq[i]
+        if w != seq[j] or w == APART:
+            break
         n += 1
         i += step
         j += step
     return n
 
 
-def _align(seq: list, q: int, right: list[int]):
-    """The number of readable words when B's words from q run through 1..GAP readable
-    words into `right`; None otherwise."""
-    n = len(right)
-    if seq[q : q + n] == right:
-        return None  # B has nothing there either
+def _aligned(seq: list, p: int, q: int, by_left: dict) -> Optional[tuple[int, int]]:
+    """(number of readable words, the redaction in A) when B's words from q run through
+    1..GAP readable words into the right anchor of a redaction with B's left anchor, and
+    the two agree on MIN_CONTEXT words round it; None otherwise."""
     for g in range(1, GAP + 1):
         if seq[q + g - 1] < 0:
             return None  # B is redacted there too, or ends
-        if seq[q + g : q + g + n] == right:
-            return g
+        for n in range(1, R + 1):
+            right = tuple(seq[q + g : q + g + n])
+            copies = by_left.get(right)
+            if copies is None or tuple(seq[q : q + n]) == right:
+                continue  # B does not run into it, or has nothing where A has its box
+            s = next((s for s in copies if K + n + _agree(seq, p - 1, s - K - 1, -1)
+                      + _agree(seq, q + g + n, s + 1 + n, 1) >= MIN_CONTEXT), None)
+            if s is not None:
+                return g, s
     return None
 
 
