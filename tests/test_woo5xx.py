@@ -324,3 +324,24 @@ def test_a_failing_batch_check_is_one_line_exit_2_and_the_others_still_report(cl
     assert code == 2 and "Traceback" not in err
     assert "woocheck: (batch): not fully checked: internal error in WOO507 (ValueError: index out of step)" in err
     assert "WOO506" in out
+
+
+def test_decision_date_option_wins_over_the_letter(tmp_path):
+    from datetime import date
+
+    wob = CITES + ["Dit volgt ook uit artikel 10, tweede lid, aanhef en onder e, van de Wob."]
+    folder = build(tmp_path / "besluit", cites=wob)
+    assert woo5(run(folder)) == {("WOO505", "error", "besluit.pdf")}  # the letter's own date: 2023
+    assert woo5(run(folder, decision_date=date(2022, 3, 1))) == set()
+
+
+def test_inventory_and_letter_named_in_the_config_file(cli, tmp_path):
+    folder = build(tmp_path / "docs", rows=_with_row(2, grounds="5.1.2e"))
+    shutil.move(str(folder / "inventarislijst.csv"), str(tmp_path / "lijst.csv"))
+    shutil.move(str(folder / "besluit.pdf"), str(tmp_path / "brief.pdf"))
+    (tmp_path / "woocheck.toml").write_text('inventory = "lijst.csv"\ndecision = "brief.pdf"\n', encoding="utf-8")
+    code, out, _ = cli("scan", folder, "--select", "WOO5", "--timeout-per-file", "0")
+    assert code == 1 and "WOO501" in out and "documents of the decision" in out
+    (tmp_path / "woocheck.toml").write_text("inventory = 3\n", encoding="utf-8")
+    code, _, err = cli("scan", folder, "--select", "WOO5", "--timeout-per-file", "0")
+    assert code == 2 and "'inventory' must be a path" in err

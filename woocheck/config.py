@@ -131,7 +131,8 @@ def load_config(path: Path) -> Config:
         data = data.get("tool", {}).get("woocheck", {})
     elif "tool" in data and "woocheck" in data["tool"]:
         data = data["tool"]["woocheck"]
-    known = {"select", "ignore", "fail-on", "decision-date", "public-officials", "grounds", "per-path-ignores"}
+    known = {"select", "ignore", "fail-on", "decision-date", "public-officials", "grounds", "per-path-ignores",
+             "inventory", "decision"}
     for key in data:
         if key not in known:
             raise ConfigError(f"{path}: unknown key '{key}' (known: {', '.join(sorted(known))})")
@@ -158,6 +159,11 @@ def load_config(path: Path) -> Config:
             if not isinstance(value, list):
                 raise ConfigError(f"{path}: '{key}' must be a path or a list of paths")
             cfg = replace(cfg, **{attr: tuple(str((base / v).resolve()) for v in value)})
+    for key in ("inventory", "decision"):  # the decision's own files, counted from this file's folder
+        if key in data:
+            if not isinstance(data[key], str):
+                raise ConfigError(f"{path}: '{key}' must be a path")
+            cfg = replace(cfg, **{key: str((base / data[key]).resolve())})
     if "per-path-ignores" in data:
         table = data["per-path-ignores"]
         if not isinstance(table, dict):
