@@ -59,3 +59,30 @@ def test_planted_faults_in_a_copy_of_a_vws_inventory(tmp_path):
     assert ("WOO501", "warning", f"{first}.pdf") in found
     assert ("WOO503", "error", f"{second}.pdf") in found
     assert {c for c, s, _ in found if s == "error"} == {"WOO503"}
+
+
+def test_a_letter_written_for_a_vws_dossier(tmp_path):
+    """A decision letter for a copy of a real dossier that motivates privacy only and cites a
+    ground that does not exist: WOO506 for each other ground its documents and inventory
+    apply, WOO505 once; a letter citing them all gives neither."""
+    from decision_docs import letter
+    from woocheck.decision.inventory import read_inventory
+    from woocheck.grounds import load_catalogue
+
+    source = _dossiers()[-1]
+    copy = tmp_path / source.name
+    shutil.copytree(source, copy)
+    applied = {g for row in read_inventory(str(copy / "inventory.xlsx"), load_catalogue()).rows for g in row.grounds}
+    assert "5.1.2e" in applied and len(applied) > 1
+    letter(copy / "besluit.pdf", [
+        "Namen en contactgegevens van medewerkers maak ik niet openbaar op grond van artikel 5.1, tweede lid, "
+        "aanhef en onder e, van de Woo.",
+        "Handtekeningen vallen onder artikel 5.1 lid 1 sub i van de Woo.",
+    ])
+    found = [(f.code, f.text) for f in scan([str(copy)], Config(select=("WOO505", "WOO506"))).findings]
+    assert sorted(found) == sorted([("WOO505", "artikel 5.1 lid 1 sub i")] + [("WOO506", g) for g in applied - {"5.1.2e"}])
+    spelled = {"5.1.1c": "eerste lid, aanhef en onder c", "5.1.2i": "tweede lid, aanhef en onder i",
+               "5.1.5": "vijfde lid", "5.1.2e": "tweede lid, aanhef en onder e"}
+    letter(copy / "besluit.pdf", [f"Ik pas artikel 5.1, {spelled[g]}, van de Woo toe." if g in spelled
+                                  else f"Ik pas grond {g} toe." for g in sorted(applied)])
+    assert scan([str(copy)], Config(select=("WOO505", "WOO506"))).findings == []
