@@ -345,3 +345,23 @@ def test_inventory_and_letter_named_in_the_config_file(cli, tmp_path):
     (tmp_path / "woocheck.toml").write_text("inventory = 3\n", encoding="utf-8")
     code, _, err = cli("scan", folder, "--select", "WOO5", "--timeout-per-file", "0")
     assert code == 2 and "'inventory' must be a path" in err
+
+
+def test_html_report_carries_the_document_table_escaped(cli, tmp_path):
+    folder = build(tmp_path / "besluit", rows=_with_row(2, grounds="5.1.2e"))
+    inventory_csv(folder / "inventarislijst.csv", HEADER, [list(r) for r in _with_row(2, grounds="5.1.2e")]
+                  + [["<script>alert(1)</script>", "x", "Deels openbaar", "5.1.2e"]])
+    out = tmp_path / "r.html"
+    code, _, _ = cli("scan", folder, "--select", "WOO5", "--timeout-per-file", "0", "--format", "html", "-o", out)
+    html = out.read_text()
+    assert code == 1 and "Documents of the decision" in html and "grounds differ" in html
+    assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
+
+
+def test_annotate_says_once_that_a_zip_gets_no_copies(cli, tmp_path):
+    folder = build(tmp_path / "besluit")
+    archive = _zip(folder, tmp_path / "Archive.zip")
+    code, _, err = cli("scan", archive, "--select", "WOO5", "--timeout-per-file", "0", "--annotate", tmp_path / "ann")
+    assert code == 2
+    assert [l for l in err.splitlines() if "Archive.zip" in l] == [
+        f"woocheck: {archive}: no annotated copies of the files inside a .zip; unpack it and scan the folder"]

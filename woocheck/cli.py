@@ -198,7 +198,17 @@ def scan(
         if annotate:
             from .annotate import annotate_report
 
-            copies, not_annotated = annotate_report(report, paths, str(annotate), cfg.show_personal_data)
+            from .archive import is_archive
+
+            # The files of a .zip were unpacked into a folder that is gone once the scan is
+            # done: say so once per archive instead of once per file it held.
+            zips = [p for p in paths if is_archive(p)]
+            not_annotated = [f"{z}: no annotated copies of the files inside a .zip; unpack it and scan the folder"
+                             for z in zips]
+            kept = replace(report, files=tuple(f for f in report.files
+                                               if not any(f.path.startswith(z.rstrip("/") + "/") for z in zips)))
+            copies, problems = annotate_report(kept, paths, str(annotate), cfg.show_personal_data)
+            not_annotated += problems
             for problem in not_annotated:
                 _err(problem)
             _err(f"{copies} annotated PDF cop{'y' if copies == 1 else 'ies'} in {annotate}")

@@ -206,6 +206,23 @@ def _documents(report: Report) -> str:
 <div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></section>"""
 
 
+def _decision(report: Report) -> str:
+    """The per-document table of the decisions scanned (WOO5xx): what a coordinator signs
+    off. Empty without an inventory or a decision letter."""
+    if not report.documents:
+        return ""
+    rows = "".join(
+        f"<tr><td class=\"path\">{esc(d.document)}</td><td>{esc(d.inventory_verdict or '-')}</td>"
+        f"<td>{esc(', '.join(d.grounds_listed) or '-')}</td><td>{esc(', '.join(d.grounds_found) or '-')}</td>"
+        f"<td>{esc(d.status)}</td></tr>"
+        for d in report.documents
+    )
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("document", "inventory verdict", "grounds listed",
+                                                          "grounds found", "status"))
+    return f"""<section aria-labelledby="h-decision"><h2 id="h-decision">Documents of the decision</h2>
+<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div></section>"""
+
+
 def _filters(report: Report) -> str:
     codes = sorted({f.code for f in report.findings})
     files = [(i, r.path) for i, r in enumerate(report.files) if r.findings]
@@ -330,6 +347,7 @@ def render_html(report: Report, show_personal_data: bool = False, pictures: Opti
 <main>
 {_summary(report)}
 {_documents(report)}
+{_decision(report)}
 {_filters(report)}
 <section aria-labelledby="h-findings"><h2 id="h-findings">Findings per file</h2>
 {files}
