@@ -173,6 +173,9 @@ class Redaction:
     start: Optional[int] = None  # for text markers: offsets into Page.text
     end: Optional[int] = None
     detail: str = ""  # e.g. "Redact annotation (not applied)", "black fill"
+    # What the box hides is only placeholder filler or a few stray characters at its edge
+    # (locate.vector.residue): WOO301 reports it as a warning, not an error.
+    residue: bool = False
 
     @property
     def ground(self) -> Optional[str]:

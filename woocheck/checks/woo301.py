@@ -2,12 +2,21 @@
 
 What it checks: every box woocheck located on a PDF page (a filled vector path of any
 opaque colour, a hatched region, a Square or dark Highlight annotation) is compared with
-the page's text layer. Characters whose glyphs the box covers and that were drawn *before*
-the box, or printed on top of it in the box's own colour while their line runs on beside
-it, are still in the file. The fill rule, the clip and the draw order are honoured, so a
-label printed on a box, a hollow frame or a box clipped away is not reported; the words a
-redaction tool writes into its own boxes ("Privilege", a ground such as "5.1.2e") are not
-counted as hidden.
+the page's text layer, judged by what a reader sees. Characters whose glyphs the box
+covers (most of the glyph inside it) and that were drawn *before* the box, or printed on
+a dark box in the box's own colour whatever the draw order (black text on a black fill),
+are still in the file and not on the page. Not hidden: text under a translucent fill or a
+light Highlight annotation, text printed again visibly at the same place on top (a
+flattened highlighter), glyphs that overhang a box edge and lie mostly outside it, a
+label printed on a box in a colour that stands out, a hollow frame or a box clipped
+away. The words a redaction tool writes into its own boxes ("Privilege", "REDACTED", a
+ground such as "5.1.2e") are not counted as hidden.
+
+Severity: an error when meaningful text is hidden; a warning, with the characters
+counted, when the box hides only filler (spaces, glyphs without a Unicode value, `*`,
+`X`, the box's own label) or at most three stray characters of which no word of two
+or more letters or digits is hidden whole (the overhang of a glyph an applied redaction
+cut).
 
 Why it matters: a black box drawn over text in Word or Acrobat hides nothing: anyone can
 select, copy or search the text under it. This is the classic failed redaction, and it
@@ -47,10 +56,16 @@ def check(doc, ctx):
         if r.detail.startswith("Redact annotation"):  # not applied: WOO302's business
             continue
         n = sum(not c.isspace() for c in r.covered_text)
+        count = f"{n} character{'' if n == 1 else 's'}"
+        if r.residue:
+            # Placeholders or the overhang of a cut glyph: worth a look, not a leak.
+            severity, message = Severity.WARNING, f"only filler or stray characters under a {r.detail or 'box'} ({count})"
+        else:
+            severity, message = SEVERITY, f"text under a {r.detail or 'box'} can be copied out ({count})"
         yield Finding(
             code=CODE,
-            severity=SEVERITY,
-            message=f"text under a {r.detail or 'box'} can be copied out ({n} character{'' if n == 1 else 's'})",
+            severity=severity,
+            message=message,
             path=doc.path,
             page=r.page,
             bbox=r.bbox,

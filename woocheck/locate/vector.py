@@ -8,11 +8,14 @@ The chain, each step a small function over one page:
    hollow frames and glyphs drawn as paths are dropped by size and painted share.
 2. `covered`: the characters of the text layer that a box hides. A character counts when
    most sample points of its glyph box lie inside the *painted* area of the path (fill
-   rule and clip honoured) and it was drawn *before* the box, or printed on top in the
-   box's own colour while its line runs on outside the box. Where pymupdf's geometry is
-   not enough (several subpaths, a clip cutting the box) the render decides (`_painted`).
-3. `hidden_text` drops labels (a ground, "Privilege", a stamp inside its box) and text
-   re-printed on top; `_is_redaction` keeps every box that hides text and, of the boxes
+   rule and clip honoured) and it was drawn *before* the box, or printed on a dark box in
+   the box's own colour whatever the draw order (on a light box: while its line runs on
+   outside the box). Where pymupdf's geometry is not enough (several subpaths, a clip
+   cutting the box) the render decides (`_painted`).
+3. `hidden_hits` drops labels (a ground, "Privilege", a tool's stamp fitted into its
+   boxes), text re-printed on top (also glyph by glyph: a flattened highlighter);
+   `residue` tells filler and a few stray characters from content (WOO301 makes those a
+   warning); `_is_redaction` keeps every box that hides text and, of the boxes
    that hide nothing, only those that look like a redaction (dark, not at the page edge,
    nothing or a short label on top), not table shading, heading bands or chart hatching.
 
@@ -578,10 +581,22 @@ def _covered(page: Page, box: Box, before: bool, labels: bool) -> list[tuple[Wor
 
 
 def _blends_in(page: Page, box: Box, w: Word) -> bool:
+    """Text drawn on top of the box that a reader cannot tell from the fill.
+
+    What the reader sees decides, not the draw order: black text printed on a black fill
+    is as hidden as text under it (a word processor's "redaction" by black shading draws
+    the fill first and the text after). Labels and placeholders a tool fits into its own
+    boxes are told apart later, by what they say (`hidden_text`, `residue`).
+    """
     if w.render_mode in (3, 7) or box.textured or _at_edge(page, box.rect):
         return False
     if _distance(rgb_of(w.color), box.rgb) >= MIN_CONTRAST:
         return False
+    # The whole line inside the box in its own colour: a line blacked out whole. Before,
+    # only text whose line ran on outside the box counted, and a filing whose lines were
+    # shaded black one by one leaked 57 of 63 places unreported.
+    if not box.light:
+        return True
     # Only when the text runs on outside the box: then the box was laid over body text.
     # A stamp a tool printed in its box may stick out a little: allow half a line height.
     x0, y0, x1, y1 = box.rect
@@ -660,19 +675,154 @@ def _squash(s: str) -> str:
     return "".join(s.split()).casefold()
 
 
-def hidden_text(page: Page, box: Box) -> str:
-    """Text under the box that is not repeated on top of it (a re-printed label hides nothing)."""
-    under = text_of(covered(page, box, before=True))
-    if not under:
+# A glyph under a box that a visible glyph drawn on top covers by at least this share of
+# its box is shown again: a flattened highlighter (an opaque yellow fill, then the words
+# printed once more on it) hides nothing.
+REPRINT_SHARE = 0.5
+
+
+def _reprinted(page: Page, box: Box, hits: list[tuple[Word, list[int]]]) -> list[tuple[Word, list[int]]]:
+    """The covered characters less those printed again, visibly, at the same place on top."""
+    # The same character at the same place: a white "REDACTED" stamped over a hidden name
+    # overlaps its glyphs too, and hides them.
+    top = [(c, g) for w, _ in covered(page, box, before=False) if w.chars for c, g in zip(w.text, w.chars)]
+    if not top:
+        return hits
+    out = []
+    for w, idx in hits:
+        glyphs = w.chars or (w.bbox,) * len(w.text)
+        keep = [
+            i
+            for i in idx
+            if not any(
+                c == w.text[i] and _overlap(glyphs[i], g) >= REPRINT_SHARE * max(1e-9, _area(glyphs[i])) for c, g in top
+            )
+        ]
+        if keep:
+            out.append((w, keep))
+    return out
+
+
+def _stamp_text(page: Page, box: Box) -> str:
+    """The text printed on the box after it, in the box's own colour, squashed."""
+    index = word_boxes(page)
+
+    def inside(w: Word) -> bool:
+        return box.inside((w.bbox[0] + w.bbox[2]) / 2, (w.bbox[1] + w.bbox[3]) / 2)
+
+    words = [
+        w
+        for w in index.overlapping(box.rect)
+        if w.seqno > box.seqno
+        and w.render_mode not in (3, 7)
+        and inside(w)
+        and _distance(rgb_of(w.color), box.rgb) < MIN_CONTRAST
+    ]
+    # A stamp is set on its own, fitted to the box: not a piece of a line running on.
+    if any(not inside(o) for w in words for o in index.by_seqno(w.seqno)):
         return ""
+    return _squash(" ".join(w.text for w in sorted(words, key=attrgetter("start"))))
+
+
+@per_object
+def _stamps(page: Page) -> frozenset[str]:
+    """Texts a tool stamped into several boxes of the page in the boxes' own colour (the
+    date of the redaction, fitted to each box): the tool's label, not the words it hid."""
+    seen: dict[str, int] = {}
+    for b in boxes(page):
+        if not b.light and not b.textured:
+            t = _stamp_text(page, b)
+            if t:
+                seen[t] = seen.get(t, 0) + 1
+    return frozenset(t for t, n in seen.items() if n >= 2)
+
+
+@per_object
+def _body_type(page: Page) -> tuple[str, float]:
+    """The font and size (rounded) most of the page's words are set in."""
+    seen: dict[tuple[str, float], int] = {}
+    for w in word_boxes(page).words:
+        k = (w.font, round(w.size, 1))
+        seen[k] = seen.get(k, 0) + len(w.text)
+    return max(seen, key=seen.get) if seen else ("", 0.0)
+
+
+def _set_apart(page: Page, box: Box) -> bool:
+    """Whether the text printed on the box is set in another size than the text around
+    it: the words beside it on its line and the page's body text. A tool fits its stamp to the box; a word processor's shading keeps the type."""
+    on = [w for w, _ in covered(page, box, before=True, labels=True) if w.seqno > box.seqno]
+    if not on:
+        return False
+    y0, y1 = min(w.bbox[1] for w in on), max(w.bbox[3] for w in on)
+    x0, x1 = box.rect[0], box.rect[2]
+    beside = [
+        o
+        for o in word_boxes(page).overlapping((0, y0, page.width + page.height, y1))
+        if (o.bbox[2] <= x0 or o.bbox[0] >= x1) and min(o.bbox[3], y1) - max(o.bbox[1], y0) >= 0.5 * (o.bbox[3] - o.bbox[1])
+    ]
+    # The body type too: pleading paper's line numbers beside a line are set smaller. Only
+    # the size counts: a bold or italic line blacked out is still body text.
+    sizes = [o.size for o in beside] + [_body_type(page)[1]]
+    return all(all(abs(w.size - z) > 0.1 * max(z, 1.0) for z in sizes) for w in on)
+
+
+def _unstamped(page: Page, box: Box, hits: list[tuple[Word, list[int]]]) -> list[tuple[Word, list[int]]]:
+    """The hits less the words drawn after the box when they are a tool's stamp: fitted
+    to the box on their own, and repeated in other boxes of the page or set apart in
+    another type (`_stamp_text`, `_set_apart`)."""
+    if not any(w.seqno > box.seqno for w, _ in hits):
+        return hits
+    stamp = _stamp_text(page, box)
+    if not stamp or (stamp not in _stamps(page) and not _set_apart(page, box)):
+        return hits
+    return [(w, idx) for w, idx in hits if w.seqno < box.seqno]
+
+
+def hidden_hits(page: Page, box: Box) -> list[tuple[Word, list[int]]]:
+    """The characters under the box that are not repeated on top of it (a re-printed
+    label or a flattened highlighter hides nothing), per word."""
+    hits = _unstamped(page, box, _reprinted(page, box, covered(page, box, before=True)))
+    under = text_of(hits)
+    if not under:
+        return []
     everything = text_of(covered(page, box, before=True, labels=True))
     tokens = re.findall(r"[\w.]+|[^\w\s]", everything)
     if all(_GROUND_TOKEN.fullmatch(t) for t in tokens) and _GROUND_ANCHOR.search(everything):
-        return ""  # a ground written out under its box ("5.1 lid 2 sub e"): the label
+        return []  # a ground written out under its box ("5.1 lid 2 sub e"): the label
     on_top = text_of([(w, list(range(len(w.text)))) for w, _ in covered(page, box, before=False)])
     if on_top and _squash(under) == _squash(on_top):
-        return ""
-    return under
+        return []
+    return hits
+
+
+def hidden_text(page: Page, box: Box) -> str:
+    """Text under the box that is not repeated on top of it."""
+    return text_of(hidden_hits(page, box))
+
+
+# Characters a redaction tool leaves in or under its boxes as placeholders: spaces, glyphs
+# without a Unicode value (U+FFFD), omission marks. They say nothing.
+FILLER = frozenset(" \t\ufffd*xX_-.\u2022\u00b7\u2588")
+# At most this many meaningful characters, none of them a whole word, is residue: the
+# overhang of a glyph cut by an applied redaction, a stray letter at a box edge.
+RESIDUE_MAX = 3
+
+
+def residue(hits: list[tuple[Word, list[int]]], label: str = "") -> bool:
+    """True when what a box hides is placeholder filler or a few stray characters.
+
+    Filler is FILLER or the letters of the box's own label. Stray: at most RESIDUE_MAX
+    meaningful characters and no word of two or more letters or digits hidden whole; a
+    short name or number hidden whole ("Bob", "123") is content, not residue."""
+    own = set(label) | FILLER
+    meaningful = 0
+    for w, idx in hits:
+        chars = [w.text[i] for i in idx if w.text[i] not in own]
+        meaningful += len(chars)
+        alnum = [c for c in w.text if c.isalnum() and c not in own]
+        if len(alnum) >= 2 and len(idx) >= len(w.text) and chars:
+            return False
+    return meaningful <= RESIDUE_MAX
 
 
 def _at_edge(page: Page, r: BBox) -> bool:
@@ -724,10 +874,15 @@ def boxes(page: Page) -> list[Box]:
 
 def find(page: Page, path: str) -> list[Redaction]:
     found = []
+    stray: dict[str, bool] = {}  # hidden text -> only filler or stray characters
     for box in boxes(page):
-        hidden = hidden_text(page, box)
+        hits = hidden_hits(page, box)
+        hidden = text_of(hits)
         if _is_redaction(page, box, hidden):
             found.append((box, hidden))
+            if hidden:
+                label = text_of([(w, list(range(len(w.text)))) for w, _ in covered(page, box, before=False)])
+                stray[hidden] = stray.get(hidden, True) and residue(hits, label)
     return [
         Redaction(
             path=path,
@@ -737,6 +892,7 @@ def find(page: Page, path: str) -> list[Redaction]:
             label=_label(page, box),
             covered_text=hidden,
             detail=box.detail,
+            residue=stray.get(hidden, False),
         )
         for box, hidden in _dedupe(found)
     ]
