@@ -685,7 +685,16 @@ def _reprinted(page: Page, box: Box, hits: list[tuple[Word, list[int]]]) -> list
     """The covered characters less those printed again, visibly, at the same place on top."""
     # The same character at the same place: a white "REDACTED" stamped over a hidden name
     # overlaps its glyphs too, and hides them.
-    top = [(c, g) for w, _ in covered(page, box, before=False) if w.chars for c, g in zip(w.text, w.chars)]
+    # The words on top from `_sides` (no point tests: the same-place test below decides),
+    # and of them only the glyphs over the box.
+    r = box.rect
+    top = [
+        (c, g)
+        for w, under in _sides(page, box)
+        if not under and w.chars and w.render_mode not in (3, 7) and w.alpha > 0
+        for c, g in zip(w.text, w.chars)
+        if g[0] < r[2] and g[2] > r[0] and g[1] < r[3] and g[3] > r[1]
+    ]
     if not top:
         return hits
     out = []
