@@ -1,7 +1,9 @@
-"""Command line: `woocheck scan`, `rules`, `rule`, `grounds`, `explain`.
+"""Command line: `woocheck scan`, `fix`, `rules`, `rule`, `grounds`, `explain`.
 
 Exit codes: 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage error or
 an input that could not be read (the rest of the batch is still scanned and reported).
+`fix`: 0 every repair held, 1 the re-scan still finds what it should have removed, 2 a
+file it could not repair.
 """
 from __future__ import annotations
 
@@ -248,6 +250,34 @@ def scan(
         if any(cfg.fails(f.severity) for f in report.findings):
             raise typer.Exit(EXIT_FINDINGS)
         raise typer.Exit(EXIT_OK)
+
+
+@app.command()
+def fix(
+    paths: List[str] = typer.Argument(..., help="PDF files or folders."),
+    output_dir: Path = typer.Option(..., "--output-dir", "-d", help="Where the repaired copies go (never over a file)."),
+    redact: Optional[Path] = typer.Option(None, "--redact", help="A woocheck JSON report trimmed to what must go."),
+    config_path: Optional[Path] = typer.Option(None, "--config", help="woocheck.toml or pyproject.toml to use."),
+    decision_date: Optional[str] = typer.Option(None, "--decision-date", help="Date of the decision (YYYY-MM-DD)."),
+) -> None:
+    """Write a repaired copy of each PDF, scan it again and say what is left."""
+    from .fix import fix_paths
+    from .fix.report import ReportError, load
+    from .fix.run import describe
+
+    try:
+        cfg = build_config(paths, config_path, (), (), None, False, decision_date)
+        chosen = load(redact) if redact else None
+    except (ConfigError, ReportError) as exc:
+        _err(str(exc))
+        raise typer.Exit(EXIT_ERROR)
+    results = fix_paths(paths, output_dir, cfg, chosen, progress=lambda r: print("\n".join(describe(r))) if not r.error else None)
+    for r in results:
+        if r.error:
+            _err(f"{r.path}: {r.error}")
+    if any(r.error for r in results):
+        raise typer.Exit(EXIT_ERROR)
+    raise typer.Exit(EXIT_FINDINGS if any(r.remaining for r in results) else EXIT_OK)
 
 
 def _person_watching() -> bool:

@@ -29,6 +29,9 @@ class Config:
     public_officials: tuple[str, ...] = ()  # extra allowlist files (YAML)
     grounds_files: tuple[str, ...] = ()  # extra catalogue files (YAML)
     per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, codes)
+    # Document properties `woocheck fix` keeps in the copy (Info keys, lower case); a kept
+    # value that holds personal data goes all the same.
+    keep_metadata: tuple[str, ...] = ("title",)
     source: Optional[str] = None  # the file the settings came from
     # The decision as published (WOO5xx): the inventory and the letter when named on the
     # command line (else found by name in the scanned folders: decision/discover.py).
@@ -131,8 +134,10 @@ def load_config(path: Path) -> Config:
         data = data.get("tool", {}).get("woocheck", {})
     elif "tool" in data and "woocheck" in data["tool"]:
         data = data["tool"]["woocheck"]
-    known = {"select", "ignore", "fail-on", "decision-date", "public-officials", "grounds", "per-path-ignores",
-             "inventory", "decision"}
+    known = {
+        "select", "ignore", "fail-on", "decision-date", "public-officials", "grounds", "per-path-ignores",
+        "inventory", "decision", "fix-keep-metadata",
+    }
     for key in data:
         if key not in known:
             raise ConfigError(f"{path}: unknown key '{key}' (known: {', '.join(sorted(known))})")
@@ -164,6 +169,13 @@ def load_config(path: Path) -> Config:
             if not isinstance(data[key], str):
                 raise ConfigError(f"{path}: '{key}' must be a path")
             cfg = replace(cfg, **{key: str((base / data[key]).resolve())})
+    if "fix-keep-metadata" in data:
+        value = data["fix-keep-metadata"]
+        value = [value] if isinstance(value, str) else value
+        allowed = ("title", "subject", "keywords", "author", "creator", "producer")
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.lower() in allowed for v in value):
+            raise ConfigError(f"{path}: 'fix-keep-metadata' must be a list of {', '.join(allowed)}")
+        cfg = replace(cfg, keep_metadata=tuple(v.lower() for v in value))
     if "per-path-ignores" in data:
         table = data["per-path-ignores"]
         if not isinstance(table, dict):

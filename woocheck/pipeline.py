@@ -144,8 +144,12 @@ def _masked_contexts(findings: list[Finding], doc: Document, ctx: Context) -> li
     return out
 
 
-def scan_document(doc: Document, config: Config, rules: Optional[list[Rule]] = None) -> FileResult:
-    ctx = Context(doc, config)
+def scan_document(
+    doc: Document, config: Config, rules: Optional[list[Rule]] = None, ctx: Optional[Context] = None
+) -> FileResult:
+    """Run the checks on one document. `ctx` lets a caller keep the stages (woocheck fix
+    reuses the located boxes and personal data)."""
+    ctx = ctx or Context(doc, config)
     findings: list[Finding] = []
     failed: list[str] = []
     for rule in rules or all_rules():
