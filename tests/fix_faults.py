@@ -42,6 +42,11 @@ def box_over_text(path: Path) -> tuple[Path, list[str]]:
     page.draw_line((x, 114), (x + 40, 114), color=(0, 0, 1), width=0.8)  # a path under the box
     page.draw_rect(box, color=None, fill=(0, 0, 0))
     page.insert_text((box.x0 + 4, box.y1 - 3), "5.1.2e", fontsize=8, color=(1, 1, 1))
+    # a box whose right edge grazes the next word's first letter ("v": a quarter of it)
+    page.insert_text((72, 180), "Zie dossier 2024-118 van de afdeling.", fontsize=11)
+    x = 72 + _width("Zie dossier ")
+    edge = x + _width("2024-118 ") + 0.25 * _width("v")
+    page.draw_rect(pymupdf.Rect(x - 1, 170, edge, 183), color=None, fill=(0, 0, 0))
     # a picture with a face-like pattern, a box over part of it
     pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 60, 40), 0)
     pix.set_rect(pix.irect, (200, 180, 40))
@@ -50,7 +55,21 @@ def box_over_text(path: Path) -> tuple[Path, list[str]]:
     page.draw_rect(pymupdf.Rect(110, 320, 150, 360), color=None, fill=(0, 0, 0))
     page.insert_text((112, 344), "5.1.2e", fontsize=7, color=(1, 1, 1))
     doc.save(path)
-    return path, [NAME, "Hagendoorn"]
+    return path, [NAME, "Hagendoorn", "2024-118"]
+
+
+def box_on_turned_page(path: Path) -> tuple[Path, list[str]]:
+    """WOO301 and WOO304 on a page with /Rotate 90 (a landscape scan of a portrait page)."""
+    box_over_text(path.with_suffix(".tmp"))
+    doc = pymupdf.open(path.with_suffix(".tmp"))
+    page = doc[0]
+    page.insert_text((72, 160), "Behandelaar: Y", fontsize=11)
+    page.insert_text((72, 160), f"Behandelaar: {NAME2}", fontsize=11, render_mode=3)
+    page.set_rotation(90)
+    doc.save(path)
+    doc.close()
+    path.with_suffix(".tmp").unlink()
+    return path, [NAME, NAME2, "Hagendoorn", "Oosterbeek"]
 
 
 def unapplied(path: Path) -> tuple[Path, list[str]]:
@@ -176,7 +195,7 @@ def readable_data(path: Path) -> tuple[Path, list[str]]:
     return path, [NAME2, "Oosterbeek", PHONE, MAIL, BSN]
 
 
-ALL = [box_over_text, unapplied, ocr_under_box, hidden_text, hidden_text_kinds, metadata_and_revision, comments_and_attachment, outline_form_alt]
+ALL = [box_over_text, box_on_turned_page, unapplied, ocr_under_box, hidden_text, hidden_text_kinds, metadata_and_revision, comments_and_attachment, outline_form_alt]
 
 
 def build_all(folder: Path) -> dict[str, tuple[Path, list[str]]]:

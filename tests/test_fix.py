@@ -124,10 +124,33 @@ def test_text_under_the_boxes_cannot_be_extracted_but_the_label_stays(batch):
     assert "Hagendoorn" not in page.get_text()
     assert "Gebeld met" in page.get_text() and "over de planning" in page.get_text()
     labels = [w for w in page.get_text("words") if w[4] == "5.1.2e"]
-    assert len(labels) == 2  # one per box, printed in the box
+    assert len(labels) == 2  # one per box with a ground in it, printed in the box
+    # a letter the box's edge only grazes is no text under the box: it stays
+    from woocheck.fix import letters
+
+    assert "2024-118" not in page.get_text() and "an de afdeling." in page.get_text()
+    original = pymupdf.open(batch["built"]["box_over_text"][0])[0]
+    v = [k for k in letters.visible(original) if k[0] == "v" and 175 < k[2] < 185]
+    assert len(v) == 1 and v[0] in letters.visible(page)  # at its own place
     # the re-scan finds both boxes again, with their ground
     result = scan_file(str(copy_of(batch, "box_over_text")), Config())
-    assert sorted(r.ground for r in result.redactions if r.kind == "vector") == ["5.1.2e", "5.1.2e"]
+    assert sorted(str(r.ground) for r in result.redactions if r.kind == "vector") == ["5.1.2e", "5.1.2e", "None"]
+
+
+def test_a_turned_page_keeps_its_boxes_and_labels_upright(batch):
+    page = pymupdf.open(copy_of(batch, "box_on_turned_page"))[0]
+    assert page.rotation == 90
+    text = page.get_text()
+    assert "Hagendoorn" not in text and "Oosterbeek" not in text and "Behandelaar: Y" in text
+    labels = [line for block in page.get_text("dict")["blocks"] for line in block.get("lines", ())
+              if "".join(s["text"] for s in line["spans"]) == "5.1.2e"]
+    assert len(labels) == 2
+    for line in labels:  # reads left to right on the page as shown
+        d = pymupdf.Point(line["dir"]) * page.rotation_matrix - pymupdf.Point(0, 0) * page.rotation_matrix
+        assert round(d.x) == 1 and round(d.y) == 0
+    # the box is black again where it was (its colour read from the page as shown)
+    result = scan_file(str(copy_of(batch, "box_on_turned_page")), Config())
+    assert sorted(str(r.ground) for r in result.redactions if r.kind == "vector") == ["5.1.2e", "5.1.2e", "None"]
 
 
 def test_unapplied_annotation_is_applied_with_its_label(batch):
@@ -242,7 +265,9 @@ def assert_same_look_outside(original: Path, copy: Path, boxes: dict[int, list],
         a, b = _pixels(ref[i], dpi), _pixels(new[i], dpi)
         assert a.shape == b.shape
         mask = np.zeros(a.shape[:2], bool)
-        for x0, y0, x1, y1 in boxes.get(i + 1, ()):
+        turn = ref[i].rotation_matrix  # boxes are in unrotated page space, renders as shown
+        for box in boxes.get(i + 1, ()):
+            x0, y0, x1, y1 = pymupdf.Rect(box) * turn
             mask[max(0, int((y0 - 2) * scale)): int((y1 + 2) * scale) + 1, max(0, int((x0 - 2) * scale)): int((x1 + 2) * scale) + 1] = True
         assert mask.mean() < 0.2  # the comparison covers most of the page
         diff = np.abs(a - b).max(axis=2)
@@ -385,3 +410,33 @@ def test_fix_keep_metadata_in_the_config_file(tmp_path):
     (tmp_path / "woocheck.toml").write_text('fix-keep-metadata = ["CreationDate"]\n')
     with pytest.raises(ConfigError):
         load_config(tmp_path / "woocheck.toml")
+
+
+# --- the bundled samples -----------------------------------------------------------------------
+
+def test_samples_are_repaired_and_look_the_same_outside_the_boxes(tmp_path):
+    import shutil
+
+    from conftest import ROOT
+
+    src = tmp_path / "samples"
+    src.mkdir()
+    for p in sorted((ROOT / "samples").glob("*.pdf")):
+        shutil.copy(p, src / p.name)
+    scan_pdf = src / "image_only_scan_WOO101_WOO102_WOO103_WOO104.pdf"
+    report = tmp_path / "scan.json"
+    run_cli("scan", scan_pdf, "--format", "json", "--output", report, "--timeout-per-file", "0")
+    before = {p.name: sha(p) for p in src.iterdir()}
+    code, out, err = run_cli("fix", src, "--output-dir", tmp_path / "out", "--redact", report)
+    assert code == 0, out + err
+    assert {p.name: sha(p) for p in src.iterdir()} == before
+    redacted = {1: [f["bbox"] for f in json.loads(report.read_text())["findings"] if f["bbox"]]}
+    for p in sorted(src.glob("*.pdf")):
+        copy = tmp_path / "out" / p.name
+        boxes = _boxes(p)
+        if p == scan_pdf:
+            boxes = redacted
+            # the scan's personal data, read by OCR from the pixels, is gone from the pixels
+            assert not {f.code for f in scan_file(str(copy), Config()).findings} & {"WOO101", "WOO102", "WOO103", "WOO104"}
+        assert not [f.code for f in scan_file(str(copy), Config()).findings if f.code in REPAIRED]
+        assert_same_look_outside(p, copy, boxes)

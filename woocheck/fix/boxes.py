@@ -7,7 +7,8 @@ that were never applied (WOO302) and from a reviewer's report (`--redact`, see
 `report.py`). `burn` lays one pymupdf redaction annotation, without a fill of its own,
 over each target and applies them per page: text whose glyphs touch the box, image
 pixels under it and vector paths it covers entirely (the box itself among them) are
-removed. Then the box is painted again in its own colour as page content, with its label.
+removed; a letter beside the box that pymupdf took along because the box's edge grazes
+its glyph is written back (`letters`). Then the box is painted again in its own colour as page content, with its label.
 The result is a box that looks as before, with nothing under it, and that woocheck's
 locators find again as a box with a ground. A box found in the pixels of a page image
 (WOO303) is its own cover: only the text layer under it is removed, and the image, with
@@ -18,6 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pymupdf
+
+from . import letters
 
 # The colour of a box is read from the original page: the median of its pixels, at this
 # zoom. A label printed in the box is a minority of them.
@@ -38,7 +41,9 @@ class Target:
 
 def box_colour(fz_page, rect) -> tuple[float, float, float]:
     """The median colour of the rendered page inside `rect` (black when it cannot be read)."""
-    clip = pymupdf.Rect(rect) & fz_page.rect
+    # Boxes are in unrotated page space (as pymupdf's text and drawings are); a clip is
+    # given in the space of the page as shown.
+    clip = (pymupdf.Rect(rect) * fz_page.rotation_matrix) & fz_page.rect
     if clip.is_empty or clip.width < 0.5 or clip.height < 0.5:
         return (0.0, 0.0, 0.0)
     pix = fz_page.get_pixmap(matrix=pymupdf.Matrix(_ZOOM, _ZOOM), clip=clip, colorspace=pymupdf.csRGB, alpha=False,
@@ -149,6 +154,7 @@ def burn(fz, targets: list[Target]) -> list[Target]:
                 text=pymupdf.PDF_REDACT_TEXT_REMOVE,
             )
         if drawn:
+            before = letters.visible(page)
             for t in drawn:
                 page.add_redact_annot(pymupdf.Rect(t.rect), fill=False, cross_out=False)
             page.apply_redactions(
@@ -156,27 +162,35 @@ def burn(fz, targets: list[Target]) -> list[Target]:
                 graphics=pymupdf.PDF_REDACT_LINE_ART_REMOVE_IF_COVERED,
                 text=pymupdf.PDF_REDACT_TEXT_REMOVE,
             )
+            # A letter whose glyph a box's edge only grazes (its centre outside every box)
+            # is no text under the box: pymupdf took it along, it is written back.
+            letters.write_back(page, before, letters.visible(page),
+                               lambda key, info: any(letters.centre_in(info[3], t.rect) for t in drawn))
             for t in drawn:
                 paint(page, t.rect, t.fill, t.label)
     return targets
 
 
 def paint(page, rect, fill, label: str) -> None:
-    """The box as page content, and its label in it in a contrasting colour, as large as
-    fits (at most 70 % of the box's height)."""
+    """The box as page content, and its label in it in a contrasting colour, upright on
+    the page as shown, as large as fits (at most 70 % of the box's height)."""
     r = pymupdf.Rect(rect)
     page.draw_rect(r, color=None, fill=fill, width=0, overlay=True)
-    if not label or r.height < 3 or r.width < 6:
+    shown = r * page.rotation_matrix  # the box as the reader sees it
+    if not label or shown.height < 3 or shown.width < 6:
         return
     lum = 0.2126 * fill[0] + 0.7152 * fill[1] + 0.0722 * fill[2]
     ink = (1.0, 1.0, 1.0) if lum < 0.5 else (0.0, 0.0, 0.0)
-    size = min(0.7 * r.height, 11.0)
+    size = min(0.7 * shown.height, 11.0)
     width = pymupdf.get_text_length(label, fontname="helv", fontsize=size)
-    if width > r.width - 2:
-        size *= (r.width - 2) / width
+    if width > shown.width - 2:
+        size *= (shown.width - 2) / width
         width = pymupdf.get_text_length(label, fontname="helv", fontsize=size)
     if size < 2.5:
         return
-    x = r.x0 + max(1.0, (r.width - width) / 2)
-    y = r.y0 + (r.height + 0.7 * size) / 2
-    page.insert_text((x, y), label, fontname="helv", fontsize=size, color=ink, overlay=True)
+    # the baseline's start in the shown page, back to unrotated space; the text turned
+    # with the page so that it reads upright
+    x = shown.x0 + max(1.0, (shown.width - width) / 2)
+    y = shown.y0 + (shown.height + 0.7 * size) / 2
+    origin = pymupdf.Point(x, y) * page.derotation_matrix
+    page.insert_text(origin, label, fontname="helv", fontsize=size, color=ink, rotate=page.rotation, overlay=True)
