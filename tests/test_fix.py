@@ -440,3 +440,44 @@ def test_samples_are_repaired_and_look_the_same_outside_the_boxes(tmp_path):
             assert not {f.code for f in scan_file(str(copy), Config()).findings} & {"WOO101", "WOO102", "WOO103", "WOO104"}
         assert not [f.code for f in scan_file(str(copy), Config()).findings if f.code in REPAIRED]
         assert_same_look_outside(p, copy, boxes)
+
+
+def test_the_ground_label_in_a_scans_text_layer_survives_the_repair(tmp_path):
+    """A grey box in a scan whose OCR layer holds a name and the ground: the name goes,
+    the ground stays (as the word it was), so the copy's box still has its ground."""
+    from test_raster_locate import GREY, build_scan
+
+    # OCR words are set in a monospaced font, 6.6 pt a character at 11 pt: "Contact:"
+    # runs to 124.8, and the box's edge grazes its last character
+    box = (123, 96, 245, 112)
+    ocr = [(72, 108, "Contact:"), (128, 108, "Hagendoorn"), (200, 108, "5.1.2e"), (260, 108, "belde")]
+    lines = [(72, 108, "Contact:"), (128, 108, "Hagendoorn"), (260, 108, "belde")]
+    path = build_scan(tmp_path / "scan.pdf", lines, [(box, GREY)], ocr=ocr)
+    before = scan_file(str(path), Config())
+    assert [r.ground for r in before.redactions if r.kind == "raster"] == ["5.1.2e"]
+    assert "WOO303" in {f.code for f in before.findings}
+    code, out, err = run_cli("fix", path, "--output-dir", tmp_path / "out")
+    assert code == 0, out + err
+    copy = tmp_path / "out" / "scan.pdf"
+    words = [w[4] for w in pymupdf.open(copy)[0].get_text("words")]
+    assert "Hagendoorn" not in words and "5.1.2e" in words and "belde" in words
+    assert "Contact" in words  # its ":" the box's edge grazed is gone from the (invisible) layer
+    after = scan_file(str(copy), Config())
+    assert [r.ground for r in after.redactions if r.kind == "raster"] == ["5.1.2e"]
+    assert not {f.code for f in after.findings} & {"WOO303", "WOO201"}
+
+
+def test_a_word_across_a_scans_box_edge_gets_back_only_what_lies_outside(tmp_path):
+    """An e-mail address whose local part a grey box covers: the domain stays readable,
+    the local part does not come back with it."""
+    from test_raster_locate import GREY, build_scan
+
+    ocr = [(72, 108, "Mail:"), (110, 108, "h.hagendoorn@voorbeeld.nl"), (290, 108, "graag")]
+    # 6.6 pt a character: the local part "h.hagendoorn" runs 110-189.2, "@" to 195.8
+    box = (108, 96, 190, 112)
+    path = build_scan(tmp_path / "mail.pdf", [(72, 108, "Mail:")], [(box, GREY)], ocr=ocr)
+    code, out, err = run_cli("fix", path, "--output-dir", tmp_path / "out")
+    text = pymupdf.open(tmp_path / "out" / "mail.pdf")[0].get_text()
+    assert "hagendoorn" not in text
+    assert "voorbeeld.nl" in text
+    assert code == 0, out + err

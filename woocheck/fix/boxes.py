@@ -37,6 +37,9 @@ class Target:
     # A box in a page image (WOO303): its pixels are the box itself, lettering included,
     # so only the text layer under it goes; the image and the look stay as they are.
     in_image: bool = False
+    # For a box in a page image: the ground labels in its text layer, (text, bbox),
+    # written back after the text under the box is removed (see `_label_words`).
+    keep: tuple = ()
 
 
 def box_colour(fz_page, rect) -> tuple[float, float, float]:
@@ -73,6 +76,23 @@ def _label_inside(page, r) -> bool:
     return r.kind == "raster"  # read from the pixels of the box itself
 
 
+def _label_words(page, r) -> tuple:
+    """The ground labels ("5.1.2e", as OCR read them; WOO303 leaves them out too) among
+    the text-layer words in raster box `r`, as (text, bbox): written back after the text
+    under the box is removed, so the copy keeps the box's ground."""
+    from ..locate.ocr_junk import is_label
+
+    x0, y0, x1, y1 = r.bbox
+    out = []
+    for w in page.words:
+        if w.ocr or w.bbox is None or not is_label(w.text):
+            continue
+        cx, cy = (w.bbox[0] + w.bbox[2]) / 2, (w.bbox[1] + w.bbox[3]) / 2
+        if x0 <= cx <= x1 and y0 <= cy <= y1:
+            out.append((w.text, tuple(w.bbox)))
+    return tuple(out)
+
+
 def label_of(page, r) -> str:
     """What to print in the box: the ground codes read for it, else the raw label (a box
     whose words are no ground keeps them), when that label sat in the box."""
@@ -92,7 +112,8 @@ def from_redactions(doc, redactions, fz) -> list[Target]:
             continue  # unapplied: `pending_annotations` takes these from the file itself
         page = doc.pages[r.page - 1]
         if r.kind == "raster":
-            out.append(Target(r.page, tuple(r.bbox), (0.0, 0.0, 0.0), "", "WOO303", in_image=True))
+            out.append(Target(r.page, tuple(r.bbox), (0.0, 0.0, 0.0), "", "WOO303", in_image=True,
+                              keep=_label_words(page, r)))
         else:
             out.append(Target(r.page, tuple(r.bbox), box_colour(fz[r.page - 1], r.bbox), label_of(page, r), "WOO301"))
     return out
@@ -146,6 +167,7 @@ def burn(fz, targets: list[Target]) -> list[Target]:
         in_image = [t for t in todo if t.in_image]
         drawn = [t for t in todo if not t.in_image]
         if in_image:  # text only: pymupdf applies the options to every rectangle of a call
+            before = letters.visible(page, invisible_too=True)
             for t in in_image:
                 page.add_redact_annot(pymupdf.Rect(t.rect), fill=False, cross_out=False)
             page.apply_redactions(
@@ -153,6 +175,9 @@ def burn(fz, targets: list[Target]) -> list[Target]:
                 graphics=pymupdf.PDF_REDACT_LINE_ART_NONE,
                 text=pymupdf.PDF_REDACT_TEXT_REMOVE,
             )
+            # the ground labels, once each; letters of OCR words beside a box that its
+            # edge grazed are not written back (invisible: the look does not change)
+            letters.write_back_labels(page, before, sorted({k for t in in_image for k in t.keep}))
         if drawn:
             before = letters.visible(page)
             for t in drawn:

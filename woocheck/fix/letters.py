@@ -11,19 +11,22 @@ from __future__ import annotations
 
 from typing import Callable
 
+import pymupdf
+
 _SAME = 0.3
 
 # A line's writing direction (pymupdf's "dir", unrotated page space) -> insert_text's rotate.
 _TURN = {(1, 0): 0, (0, -1): 90, (-1, 0): 180, (0, 1): 270}
 
 
-def visible(page) -> dict[tuple, tuple]:
+def visible(page, invisible_too: bool = False) -> dict[tuple, tuple]:
     """The characters a reader sees (not invisible, transparent or tiny, on the page):
-    (char, x, y of the origin) -> (font, size, colour, glyph box, direction)."""
+    (char, x, y of the origin) -> (font, size, colour, glyph box, direction, render
+    mode). `invisible_too`: the invisible ones (an OCR layer) as well."""
     out: dict[tuple, tuple] = {}
     side = max(page.rect.width, page.rect.height)
     for span in page.get_texttrace():
-        if span.get("type") == 3 or span.get("opacity", 1) <= 0 or span.get("size", 0) < 1:
+        if (span.get("type") == 3 and not invisible_too) or span.get("opacity", 1) <= 0 or span.get("size", 0) < 1:
             continue
         for ch in span["chars"]:
             uni, _glyph, origin, bbox = ch[:4]
@@ -32,7 +35,7 @@ def visible(page) -> dict[tuple, tuple]:
             key = (chr(uni), round(origin[0], 1), round(origin[1], 1))
             colour = tuple(span.get("color") or (0, 0, 0))
             out[key] = (span["font"], span["size"], colour[:3] if len(colour) >= 3 else (0, 0, 0), tuple(bbox),
-                        span.get("dir", (1, 0)))
+                        span.get("dir", (1, 0)), 3 if span.get("type") == 3 else 0)
     return out
 
 
@@ -66,8 +69,31 @@ def write_back(page, before: dict, after: dict, goes: Callable[[tuple, tuple], b
             continue
         if any(abs(x - ax) <= _SAME and abs(y - ay) <= _SAME for ax, ay in placed.get(char, ())):
             continue
-        font, size, colour, _box, direction = info
+        font, size, colour, _box, direction, mode = info
         page.insert_text((x, y), char, fontname=base14(font), fontsize=size, color=colour, overlay=True,
-                         rotate=_TURN.get((round(direction[0]), round(direction[1])), 0))
+                         rotate=_TURN.get((round(direction[0]), round(direction[1])), 0), render_mode=mode)
+        n += 1
+    return n
+
+
+def write_back_labels(page, before: dict, labels) -> int:
+    """Print each (text, bbox) of `labels` again as one word, in the render mode, origin
+    and size of its first letter in `before`, stretched to the box's width (an OCR layer
+    sets each word in its own width). Letter by letter, an OCR word in a base-14 font
+    came back with other widths and split or ran into its neighbours."""
+    n = 0
+    for text, box in labels:
+        first = [(key, info) for key, info in before.items() if key[0] == text[0] and centre_in(info[3], box)]
+        if not first:
+            continue
+        key, info = min(first, key=lambda item: item[0][1])
+        size, mode = info[1], info[5]
+        natural = pymupdf.get_text_length(text, fontname="helv", fontsize=size)
+        width = box[2] - key[1]
+        if natural <= 0 or width <= 0:
+            continue
+        origin = pymupdf.Point(key[1], key[2])
+        page.insert_text(origin, text, fontname="helv", fontsize=size, color=info[2], render_mode=mode, overlay=True,
+                         morph=(origin, pymupdf.Matrix(width / natural, 1)))
         n += 1
     return n
