@@ -169,9 +169,56 @@ def test_engine_lookup_follows_tessdata_prefix(tmp_path, monkeypatch):
     monkeypatch.setenv("TESSDATA_PREFIX", str(tmp_path))
     assert ocr.engine() is None
     (tmp_path / "nld.traineddata").write_bytes(b"")
-    assert ocr.engine() == ocr.Engine(str(tmp_path), "nld")
+    assert (ocr.engine().tessdata, ocr.engine().language) == (str(tmp_path), "nld")
     (tmp_path / "eng.traineddata").write_bytes(b"")
-    assert ocr.engine() == ocr.Engine(str(tmp_path), "nld+eng")
+    assert (ocr.engine().tessdata, ocr.engine().language) == (str(tmp_path), "nld+eng")
+    monkeypatch.setenv("WOOCHECK_OCR", "mupdf")  # PyMuPDF's built-in Tesseract, not the program
+    assert ocr.engine().binary is None
+
+
+@needs_engine
+@pytest.mark.skipif(ocr.engine() is None or ocr.engine().binary is None, reason="no tesseract program")
+@pytest.mark.parametrize("rotation", [0, 90])
+def test_the_tesseract_program_reads_what_the_built_in_one_reads_in_page_space(tmp_path, rotation):
+    """Both engines' word boxes land on the same words of the unrotated page. The program
+    reads a page shown turned as well (the built-in one reads it as junk, so rotation 90 is
+    compared with the program's own reading of the unturned page)."""
+    doc = pymupdf.open(scanned_pdf(tmp_path / "scan.pdf"))
+    eng = ocr.engine()
+    built_in, program = {}, {}
+    for b, t, _ in ocr.read(doc[0], ocr.Engine(eng.tessdata, eng.language, None)):
+        built_in.setdefault(t, b)
+    doc[0].set_rotation(rotation)
+    for b, t, _ in ocr.read(doc[0], eng):
+        program.setdefault(t, b)
+    for word in ("Joëlle", "725763863.", "06-48213957"):
+        assert word in program, program.keys()
+        assert all(abs(a - b) < 3 for a, b in zip(program[word], built_in[word])), (word, program[word], built_in[word])
+
+
+@needs_engine
+@pytest.mark.parametrize("per_page, timed_out", [(120, False), (0, True)])
+def test_a_files_time_grows_with_the_pages_it_ocrs(tmp_path, per_page, timed_out):
+    """Three dense image-only pages take longer than --timeout-per-file 2 to OCR; with
+    the allowance per OCR'd page the file is checked, without it it times out (exit 2)."""
+    lines = [f"Regel {i}: Joëlle van Buuren belt 06-48213957 over dossier {i} en de bijlagen." for i in range(40)]
+    doc = pymupdf.open()
+    for _ in range(3):
+        page = doc.new_page(width=595, height=842)
+        page.insert_image(page.rect, stream=_render(lines))
+    doc.save(tmp_path / "long.pdf")
+    proc = subprocess.run(
+        [sys.executable, "-m", "woocheck.cli", "scan", str(tmp_path / "long.pdf"), "--format", "json",
+         "--timeout-per-file", "2", "--timeout-per-ocr-page", str(per_page), "--select", "WOO103"],
+        capture_output=True, text=True, timeout=600, cwd=ROOT,
+    )
+    report = json.loads(proc.stdout)
+    error = report["files"][0]["error"] or ""
+    if timed_out:
+        assert proc.returncode == 2 and "timed out after" in error
+    else:
+        assert error == "" and proc.returncode == 1, proc.stderr
+        assert {f["page"] for f in report["findings"] if f["code"] == "WOO103"} == {1, 2, 3}
 
 
 @needs_engine

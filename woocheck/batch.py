@@ -24,7 +24,12 @@ from typing import Iterable, Iterator, Optional
 from .config import Config
 from .model import FileResult
 
-DEFAULT_TIMEOUT = 300.0  # seconds per file; a 500-page scan takes well under this
+DEFAULT_TIMEOUT = 300.0  # seconds per file; a 500-page born-digital file takes well under this
+# Seconds added to a file's budget for each page the worker starts to OCR (1-6 s of CPU a
+# page, more on a loaded machine): a 100-page scan is checked, not timed out, while a file
+# that hangs in one page is still given up.
+DEFAULT_OCR_PAGE_TIMEOUT = 60.0
+OCR_PAGE = "ocr-page"  # a worker's message before it OCRs a page: the parent extends its budget
 DEFAULT_MEMORY_MB = 4096  # per worker; a decompression bomb hits this, not the machine
 RETIRE_AFTER_FILES = 200  # a fresh fork now and then: no slow leak can build up
 RETIRE_ABOVE_MB = 1024  # resident size after a file; CPython rarely gives memory back
@@ -68,6 +73,9 @@ def _worker(conn: Connection, config: Config, memory_mb: int) -> None:
     # cycles still go after 10,000 allocations, so memory stays bounded. Batch, warm scans
     # paired per file: 15.0 -> 14.8 ms a page; instructions counted: -1.2 %.
     gc.set_threshold(*WORKER_GC_THRESHOLD)
+    from .ingest import ocr
+
+    ocr.before_each_page(lambda: conn.send(OCR_PAGE))
     served = 0
     while True:
         try:
@@ -157,6 +165,8 @@ class _Worker:
     conn: Connection
     path: Optional[str] = None  # the file it is scanning, None when idle
     started: float = 0.0
+    budget: float = 0.0  # seconds this file may take: the timeout plus its OCR pages' allowance
+    ocr_pages: int = 0
     done: bool = field(default=False)  # retired or killed: to be joined and dropped
 
 
@@ -178,8 +188,10 @@ def run_batch(
     jobs: int = 0,
     timeout: float = DEFAULT_TIMEOUT,
     memory_mb: int = DEFAULT_MEMORY_MB,
+    ocr_page_timeout: float = DEFAULT_OCR_PAGE_TIMEOUT,
 ) -> Iterator[FileResult]:
-    """Yield a FileResult per path, in completion order."""
+    """Yield a FileResult per path, in completion order. A file may take `timeout` seconds
+    plus `ocr_page_timeout` for each page its worker OCRs (it says so before each)."""
     paths = list(paths)
     jobs = max(1, min(jobs or os.cpu_count() or 1, len(paths) or 1))
     if timeout <= 0 or not _fork_available():
@@ -220,6 +232,7 @@ def run_batch(
             for w in workers:
                 if w.path is None and pending:
                     w.path, w.started = pending.popleft(), time.monotonic()
+                    w.budget, w.ocr_pages = timeout, 0
                     try:
                         w.conn.send(w.path)
                     except OSError:  # died before it read the path: give the file one more try
@@ -233,15 +246,20 @@ def run_batch(
             busy = [w for w in workers if w.path and not w.done]
             if not busy:
                 continue
-            next_deadline = min(w.started for w in busy) + timeout
+            next_deadline = min(w.started + w.budget for w in busy)
             ready = wait([w.conn for w in busy], timeout=max(0.0, next_deadline - time.monotonic()))
             for w in busy:
                 if w.conn in ready:
-                    yield _answer(w, finish)
-                elif time.monotonic() - w.started >= timeout:
+                    result = _answer(w, finish)
+                    if result is None:  # it starts to OCR a page: more time for this file
+                        w.ocr_pages += 1
+                        w.budget += ocr_page_timeout
+                    else:
+                        yield result
+                elif time.monotonic() - w.started >= w.budget:
                     path = w.path
                     finish(w, kill=True)
-                    yield FileResult(path=path, pages=0, error=f"timed out after {timeout:g} s (--timeout-per-file)")
+                    yield FileResult(path=path, pages=0, error=_timed_out(timeout, w.ocr_pages, ocr_page_timeout))
     finally:
         for w in workers:  # idle ones are told to stop; busy ones only remain on an abort
             if not w.done:
@@ -253,11 +271,25 @@ def run_batch(
                 finish(w, kill=w.path is not None)
 
 
-def _answer(w: _Worker, finish) -> FileResult:
-    """Read a worker's answer; a worker that died mid-file is reported on that file."""
+def _timed_out(timeout: float, ocr_pages: int, per_page: float) -> str:
+    if not ocr_pages:
+        return f"timed out after {timeout:g} s (--timeout-per-file)"
+    total = timeout + ocr_pages * per_page
+    return (
+        f"timed out after {total:g} s (--timeout-per-file {timeout:g} s"
+        f" + --timeout-per-ocr-page {per_page:g} s for each of {ocr_pages} OCR'd pages)"
+    )
+
+
+def _answer(w: _Worker, finish) -> Optional[FileResult]:
+    """Read a worker's answer; a worker that died mid-file is reported on that file.
+    None: the worker only said that it starts to OCR a page."""
     path = w.path
     try:
-        result, retiring = w.conn.recv()
+        message = w.conn.recv()
+        if message == OCR_PAGE:
+            return None
+        result, retiring = message
     except (EOFError, OSError):
         w.proc.join(5)
         code = w.proc.exitcode

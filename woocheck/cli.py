@@ -18,7 +18,7 @@ from typing import List, Optional
 import typer
 
 from . import __version__
-from .batch import DEFAULT_TIMEOUT, collector_paused
+from .batch import DEFAULT_OCR_PAGE_TIMEOUT, DEFAULT_TIMEOUT, collector_paused
 from .config import FAIL_ON, Config, ConfigError, find_config, load_config
 
 app = typer.Typer(
@@ -127,6 +127,9 @@ def scan(
     timeout_per_file: float = typer.Option(
         DEFAULT_TIMEOUT, "--timeout-per-file", min=0, help="Seconds before a file is given up (0 = no worker processes)."
     ),
+    timeout_per_ocr_page: float = typer.Option(
+        DEFAULT_OCR_PAGE_TIMEOUT, "--timeout-per-ocr-page", min=0, help="Seconds added to a file's time for each page it OCRs."
+    ),
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report and fail only on findings not in this baseline."),
     write_baseline: Optional[Path] = typer.Option(None, "--write-baseline", help="Record the current findings as accepted."),
     summary: bool = typer.Option(False, "--summary", help="Terminal report: one line per file, then the totals."),
@@ -163,9 +166,9 @@ def scan(
     try:
         if progress:
             with progress[0]:
-                report = run_scan(paths, cfg, progress=progress[1], jobs=jobs, timeout=timeout_per_file)
+                report = run_scan(paths, cfg, progress=progress[1], jobs=jobs, timeout=timeout_per_file, ocr_page_timeout=timeout_per_ocr_page)
         else:
-            report = run_scan(paths, cfg, jobs=jobs, timeout=timeout_per_file)
+            report = run_scan(paths, cfg, jobs=jobs, timeout=timeout_per_file, ocr_page_timeout=timeout_per_ocr_page)
     except KeyboardInterrupt:
         _err("interrupted")
         raise typer.Exit(130)

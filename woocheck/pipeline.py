@@ -267,28 +267,34 @@ def scan(
     progress=None,
     jobs: int = 0,
     timeout: float = 0.0,
+    ocr_page_timeout: Optional[float] = None,
 ) -> Report:
     """Scan files and folders (and .zip archives, as the folder they hold). `timeout` > 0
-    runs each file in a killable worker process (see batch.py); 0 scans in this process.
-    The report keeps the input order."""
+    runs each file in a killable worker process (see batch.py) with `timeout` seconds plus
+    `ocr_page_timeout` for each page it OCRs; 0 scans in this process. The report keeps
+    the input order."""
     from . import archive
 
     with archive.unpacked(list(paths)) as (unpacked, roots, failed):
-        report = _scan(unpacked, config, progress, jobs, timeout, failed)
+        report = _scan(unpacked, config, progress, jobs, timeout, failed, ocr_page_timeout)
         return archive.renamed(report, roots)
 
 
-def _scan(paths: list[str], config: Config, progress, jobs: int, timeout: float, failed: list[FileResult]) -> Report:
-    from .batch import run_batch
+def _scan(
+    paths: list[str], config: Config, progress, jobs: int, timeout: float, failed: list[FileResult], ocr_page_timeout: Optional[float] = None
+) -> Report:
+    from .batch import DEFAULT_OCR_PAGE_TIMEOUT, run_batch
     from .decision import apply as apply_decision, prepare
 
+    if ocr_page_timeout is None:
+        ocr_page_timeout = DEFAULT_OCR_PAGE_TIMEOUT
     config, decisions = prepare(paths, config)
     targets = list(expand_paths(paths))
     order = {path: i for i, (path, _) in enumerate(targets)}
     results: list[FileResult] = list(failed) + [FileResult(path=p, pages=0, error=e) for p, e in targets if e]
     readable = [p for p, e in targets if not e]
     done = len(results)
-    for result in run_batch(readable, config, jobs=jobs, timeout=timeout):
+    for result in run_batch(readable, config, jobs=jobs, timeout=timeout, ocr_page_timeout=ocr_page_timeout):
         results.append(result)
         done += 1
         if progress:

@@ -1,23 +1,34 @@
 """OCR of the pages whose text layer is missing or covers only part of what they show.
 
-Engine: PyMuPDF's built-in Tesseract (`page.get_textpage_ocr`, full page) with Debian's
-Dutch trained data (`tesseract-ocr-nld`; English too when `tesseract-ocr-eng` is there:
-"nld+eng", for the English that Woo mail threads quote). It is a real dependency of the
-field, needs no second OCR library, and its words come back in page coordinates, rotation
-undone, so they enter `Page`/`Word` as the text layer's words do.
+Engine: Debian's `tesseract` program (package `tesseract-ocr`, Dutch data from
+`tesseract-ocr-nld`; English too when `tesseract-ocr-eng` is there: "nld+eng", for the
+English that Woo mail threads quote), one run a page: the page rendered grey is piped in,
+TSV word boxes come back and are mapped to the unrotated page. Where the program is
+missing (or WOOCHECK_OCR=mupdf), PyMuPDF's built-in Tesseract (`get_textpage_ocr`) reads
+the page with the same trained data.
 
-Resolution, measured on invented dense pages (40-55 lines, 450-600 words, with names
-with diacritics, e-mail addresses, phone numbers and BSNs), scanned as 200 dpi greyscale
-JPEG, OCR'd at 200 and at 300 dpi (items read exactly / words read exactly / CPU a page):
-Helvetica 10 pt 25/26, 99.9 %, 3.6 s vs 25/26, 99.9 %, 4.0 s; Times 10 pt 21/26, 99.5 %
-vs 22/26, 99.6 %; Courier 9 pt 25/26, 99.8 %, 5.0 s vs 25/26, 99.9 %, 5.8 s; Helvetica
-7 pt 34/36, 99.6 %, 4.8 s vs 34/36, 99.8 %, 5.4 s. 300 dpi is kept: it reads small print
-and serif faces a little better for 10-18 % more time, because Tesseract's LSTM scales
-every text line to a fixed height and the time goes to recognising characters, not
-pixels (a page of three lines takes 0.5 s). The misses: "ç" read as "c" or "g", and e-mail
-addresses in a serif face split at the '@' or after an initial (`_repair` joins those).
-This Tesseract is slower than Debian's own binary on the same page (2.3 s on one core;
-mupdf probably builds it without its SIMD kernels).
+Why the program, measured with `benchmarks/bench_ocr.py` (four dense invented pages,
+Helvetica 10 pt, Times 10 pt, Courier 9 pt, Helvetica 7 pt, 44 names with diacritics,
+e-mail addresses, mobile numbers and BSNs each, scanned as 200 dpi grey JPEG; items read
+whole / words read exactly / CPU a page, on a loaded 2-core machine):
+  built-in, 300 dpi   150/176  96.6 %  4.2 s      program, 300 dpi   152/176  96.6 %  2.3 s
+  built-in, 200 dpi   147/176  96.4 %  3.3 s      program, 200 dpi   153/176  97.1 %  1.8 s
+The program reads as well or better at about half the CPU (mupdf builds its Tesseract
+without the SIMD kernels, it seems), and it reads a page shown turned (/Rotate 90), which
+the built-in one reads as junk. Its start costs 0.15 s of CPU a page (loading nld+eng).
+It must run with OMP_THREAD_LIMIT=1 (set for the child only): unlimited, its OpenMP
+threads spin on every core and the same page took 5.8-7.5 s of CPU instead of 1.4-1.8 s.
+Page segmentation: --psm 6 (one block) was 6 % faster than the automatic --psm 3 on these
+pages, but real scans have columns, tables and letterheads: 3 is kept.
+
+Resolution: the scan's own (its largest image), kept within 200-300 dpi (`dpi_for`). A
+200 dpi scan rendered at 300 is only enlarged: no better, 30 % more CPU; a 300 dpi scan
+rendered at 300 keeps its small print (the first slice measured 7 pt type at 34/36 items
+at 300 dpi, 34/36 at 200, words 99.8 vs 99.6 %). The misses: "ç" read as "c" or "g", and
+e-mail addresses in a serif face split at the '@' or after an initial (`_repair` joins
+those). OCR of the text-bearing regions only was not built: Tesseract's own layout step
+already skips white paper, and its time goes to recognising characters (a page of three
+lines takes 0.5 s), so cropping saves little while it risks cutting a marginal note off.
 
 Which pages: only image pages (`Page.is_image_page`, known from ingest at no cost), so a
 born-digital page never renders nor OCRs anything here. An image page without a word of
@@ -35,13 +46,18 @@ import contextlib
 import glob
 import os
 import re
+import shutil
+import subprocess
 from dataclasses import dataclass, replace
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 from ..errors import one_line
 from ..model import BBox, Page, Word
 
-DPI = 300
+DPI = 300  # the most a page is rendered at for OCR (see `dpi_for`)
+MIN_DPI = 200  # the least: a 150 dpi scan is enlarged, Tesseract reads small print better so
+PSM = 3  # Tesseract's automatic page segmentation: scans have columns, tables, letterheads
+PAGE_SECONDS = 600  # one page's OCR given up (a hang, not a slow page: those take 1-6 s)
 INSTALL_HINT = "apt-get install tesseract-ocr tesseract-ocr-nld"
 NO_ENGINE = "no OCR engine is installed"
 # OCR words are read from the finished page image, so they lie on top of everything the
@@ -50,6 +66,7 @@ SEQNO = 1 << 30
 _OFF = {"off", "0", "no", "false"}
 _SEARCH = ("/usr/share/tesseract-ocr/*/tessdata", "/usr/share/tessdata", "/usr/local/share/tessdata")
 _paused = False
+_before_page: Optional[Callable[[], None]] = None
 
 # The ink test (`_text_ink_uncovered`): render zoom, what counts as dark, and how much of
 # the thin ink must lie outside the layer's words. Set on the VWS scans (0 of 74 pages
@@ -64,6 +81,9 @@ SHARE = 0.5
 class Engine:
     tessdata: str
     language: str
+    # Debian's `tesseract` program, run once a page (see the module docstring); None:
+    # PyMuPDF's built-in Tesseract, where the program is missing or WOOCHECK_OCR=mupdf.
+    binary: Optional[str] = None
 
 
 def engine() -> Optional[Engine]:
@@ -72,7 +92,8 @@ def engine() -> Optional[Engine]:
     TESSDATA_PREFIX, when set, is the only place looked at (the user chose it); else the
     Debian/Ubuntu folders. Cheap (a few stat calls): asked once per document that needs it.
     """
-    if _paused or os.environ.get("WOOCHECK_OCR", "").strip().lower() in _OFF:
+    choice = os.environ.get("WOOCHECK_OCR", "").strip().lower()
+    if _paused or choice in _OFF:
         return None
     prefix = os.environ.get("TESSDATA_PREFIX")
     if prefix is not None:
@@ -82,7 +103,8 @@ def engine() -> Optional[Engine]:
     for folder in folders:
         if os.path.isfile(os.path.join(folder, "nld.traineddata")):
             both = os.path.isfile(os.path.join(folder, "eng.traineddata"))
-            return Engine(os.path.abspath(folder), "nld+eng" if both else "nld")
+            binary = None if choice == "mupdf" else shutil.which("tesseract")
+            return Engine(os.path.abspath(folder), "nld+eng" if both else "nld", binary)
     return None
 
 
@@ -96,6 +118,13 @@ def paused() -> Iterator[None]:
         yield
     finally:
         _paused = before
+
+
+def before_each_page(fn: Optional[Callable[[], None]]) -> None:
+    """Call `fn` before each page is OCR'd: a batch worker tells its parent, which gives
+    the file more time (batch.DEFAULT_OCR_PAGE_TIMEOUT a page)."""
+    global _before_page
+    _before_page = fn
 
 
 def _alnum(w: Word) -> bool:
@@ -146,11 +175,71 @@ def needs(page: Page) -> str:
     return "partial" if _text_ink_uncovered(page, words) else ""
 
 
+def dpi_for(fz_page) -> int:
+    """The resolution of the page's largest image, kept within MIN_DPI..DPI: rendering a
+    200 dpi scan at 300 only enlarges its pixels (measured: no better, 30 % more CPU),
+    while a 300 dpi scan keeps its small print. WOOCHECK_OCR_DPI fixes it (benchmarks)."""
+    fixed = os.environ.get("WOOCHECK_OCR_DPI", "")
+    if fixed.isdigit() and 72 <= int(fixed) <= 600:
+        return int(fixed)
+    best, dpi = 0.0, DPI
+    try:
+        infos = fz_page.get_image_info()
+    except Exception:  # a damaged image: the default resolution still reads the page
+        return DPI
+    for info in infos:
+        x0, y0, x1, y1 = info["bbox"]
+        area = (x1 - x0) * (y1 - y0)
+        if area > best and x1 - x0 > 1 and info.get("width"):
+            best, dpi = area, info["width"] * 72.0 / (x1 - x0)
+    return int(min(DPI, max(MIN_DPI, round(dpi))))
+
+
 def read(fz_page, eng: Engine, dpi: int = DPI) -> list[tuple[BBox, str, tuple[int, int]]]:
     """(box, text, (block, line)) of every word Tesseract reads on the rendered page."""
+    if eng.binary:
+        return _read_program(fz_page, eng, dpi)
     with _stderr_silenced():
         tp = fz_page.get_textpage_ocr(language=eng.language, dpi=dpi, full=True, tessdata=eng.tessdata)
     return [((w[0], w[1], w[2], w[3]), w[4], (w[5], w[6])) for w in fz_page.get_text("words", textpage=tp)]
+
+
+def _read_program(fz_page, eng: Engine, dpi: int) -> list[tuple[BBox, str, tuple[int, int]]]:
+    """The page rendered grey and piped to Debian's `tesseract` (TSV out), the word boxes
+    taken back from pixels of the turned render to the unrotated page.
+
+    OMP_THREAD_LIMIT=1 is set for this child only: Tesseract's OpenMP threads spin on
+    every core, and with a worker per core they fight each other (3x the CPU time)."""
+    import pymupdf
+
+    pix = fz_page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)
+    env = dict(os.environ, OMP_THREAD_LIMIT="1")
+    args = [eng.binary, "stdin", "stdout", "--tessdata-dir", eng.tessdata, "-l", eng.language]
+    args += ["--dpi", str(dpi), "--psm", str(PSM), "tsv"]
+    done = subprocess.run(args, input=pix.tobytes("pnm"), capture_output=True, env=env, timeout=PAGE_SECONDS)
+    if done.returncode != 0:
+        raise RuntimeError(f"tesseract exit {done.returncode}: {one_line(done.stderr.decode('utf-8', 'replace'))}")
+    scale = 72.0 / dpi
+    back = fz_page.derotation_matrix
+    out = []
+    line = (0, 0, 0, 0)
+    for row in done.stdout.decode("utf-8", "replace").splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12:
+            continue
+        x, y, w, h = (int(c) for c in cols[6:10])
+        if cols[0] == "4":  # a line: its words get its height, as a text layer's words have
+            line = (x, y, x + w, y + h)
+        if cols[0] != "5" or not cols[11].strip():
+            continue
+        x0, y0, x1, y1 = x, y, x + w, y + h
+        if line[2] - line[0] >= line[3] - line[1]:  # across the line: the render may show it turned
+            y0, y1 = min(y0, line[1]), max(y1, line[3])
+        else:
+            x0, x1 = min(x0, line[0]), max(x1, line[2])
+        r = pymupdf.Rect(x0 * scale, y0 * scale, x1 * scale, y1 * scale) * back
+        out.append(((r.x0, r.y0, r.x1, r.y1), cols[11].strip(), (int(cols[2]), int(cols[4]))))
+    return out
 
 
 @contextlib.contextmanager
@@ -263,8 +352,10 @@ def complete(page: Page, fz_page) -> Page:
         if why == "none":
             return _unchecked(page, f"page {n} has no text layer and {NO_ENGINE}")
         return _unchecked(page, f"page {n} shows text its text layer lacks and {NO_ENGINE}")
+    if _before_page is not None:
+        _before_page()
     try:
-        found = read(fz_page, eng)
+        found = read(fz_page, eng, dpi_for(fz_page))
     except Exception as exc:  # one page's OCR failing must not hide the rest of the file
         return _unchecked(page, f"page {n}: OCR failed ({one_line(exc)})")
     return with_words(page, found)
