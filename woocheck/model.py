@@ -159,6 +159,7 @@ class Ground:
     law: str = "woo"  # woo | wob | special | marker | unknown
     repaired: bool = False  # OCR damage was repaired to reach `code`
     via_legend: Optional[str] = None  # the letter that resolved through the legend
+    box_ocr: bool = False  # read by OCR of the box region (grounds/ocr_label.py), the slow path
 
 
 @dataclass(frozen=True)

@@ -380,10 +380,13 @@ def associate(
             free = _Words(words, wb)
         labels = [_box_label(page, r.bbox, inside_of[j], free, cat, legend) for j, r in enumerate(bs)]  # type: ignore[arg-type]
         if page.is_image_page:
+            unread: list[int] = []
             for j, r in enumerate(bs):
                 if any(g.valid for g in labels[j][1]) or r.kind != "raster":
                     continue  # the OCR layer gave a real code; "5.1.2" without letter is worth a look
                 readings = pixel_readings(page, r.bbox, cat)  # type: ignore[arg-type]
+                if not readings and not labels[j][1]:
+                    unread.append(j)
                 if len(readings) == 1 and not readings[0][1][0].repaired:
                     labels[j] = readings[0]
                 elif pending is not None:
@@ -392,11 +395,57 @@ def associate(
                     candidates = readings or _completions(labels[j], cat)
                     if candidates:
                         pending.append((boxes[j], candidates))
-        _share(_box_runs(bs, free), labels)
+        runs = _box_runs(bs, free)
+        _share(runs, labels)
+        if page.is_image_page:
+            # Last, for what neither the layer, the templates nor a neighbour's label gave:
+            # every box labelled before stays exactly as it was.
+            unread = [j for j in unread if not labels[j][1]]
+            if unread:
+                _ocr_box_labels(page, [bs[j] for j in unread], unread, labels, cat, legend)
+                _share(runs, labels)
         for i, (label, gs) in zip(boxes, labels):
             if gs:
                 out[i] = replace(out[i], label=label, grounds=gs)
     return out
+
+
+def _ocr_box_labels(page: Page, rs: list[Redaction], js: list[int], labels: list, cat: Catalogue, legend: Legend) -> None:
+    """The slow path: labels the OCR layer and the glyph templates left unread, read by
+    OCR of the box regions (ocr_label.py; a box with nothing printed in it is not sent)."""
+    from .ocr_label import read_labels
+
+    todo = list(zip(js, rs))
+    texts = read_labels(page, [r.bbox for _, r in todo])  # type: ignore[misc]
+    for n, (j, _) in enumerate(todo):
+        text = texts.get(n)
+        if not text:
+            continue
+        label, gs = _read_label(text, cat, legend, inside=True, image=True)
+        # Only a clean reading: every code valid and spelt out as it stands ("5.1.2e",
+        # "10.2e"). Tesseract on a box's texture invents digits ("5.4.24", "5.1.28"), and
+        # a wrong ground is a worse finding than an unread one (WOO201 asks for a look).
+        # A two-part code without a letter ("11.2", "5.4") is what Tesseract makes of a
+        # damaged "5.1.2" (one VWS box read "11.2"); box labels carry a sub-letter or
+        # three parts ("5.1.2e", "10.2e", "5.1.5").
+        if gs and all(g.valid and _spelt(g.code, text) and _label_shaped(g.code) for g in gs):
+            codes = list(dict.fromkeys(g.code for g in gs))  # one box, one ground each
+            labels[j] = (label, tuple(replace(next(g for g in gs if g.code == c), box_ocr=True) for c in codes))
+
+
+def _label_shaped(code: str) -> bool:
+    return code[-1:].isalpha() or code.count(".") >= 2
+
+
+def _spelt(code: str, text: str) -> bool:
+    """The code's characters are one token of the text, dots aside; a stroke of the box's
+    outline in front of it may come out as "1", "l" or "|"."""
+    bare = code.replace(".", "")
+    for t in text.split():
+        t = t.strip("[]().,;:|").replace(".", "")
+        if t == bare or (len(t) == len(bare) + 1 and t[0] in "1lI|" and t[1:] == bare):
+            return True
+    return False
 
 
 def settle(redactions: list[Redaction], pending: list[tuple[int, list[tuple[str, tuple[Ground, ...]]]]]) -> list[Redaction]:
@@ -406,7 +455,8 @@ def settle(redactions: list[Redaction], pending: list[tuple[int, list[tuple[str,
     one of the tied readings ("5.1.2e" or "5.1.2a") is a code the document shows
     unambiguously elsewhere, that is the reading. The ground is marked repaired.
     """
-    clear = {g.code for r in redactions for g in r.grounds if g.valid}
+    # Labels read by OCR of a box are not clear enough to settle another box's tie.
+    clear = {g.code for r in redactions for g in r.grounds if g.valid and not g.box_ocr}
     out = list(redactions)
     for i, readings in pending:
         fits = [(t, gs) for t, gs in readings if all(g.code in clear for g in gs)]

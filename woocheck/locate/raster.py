@@ -29,6 +29,7 @@ from typing import Optional
 import numpy as np
 
 from ..model import BBox, Page, Redaction
+from . import raster_styles as rs
 from .ocr_junk import is_label
 
 ZOOM = 1.0  # 72 dpi: scans at 300 dpi decode at 1/4 scale, the cheapest render
@@ -618,6 +619,45 @@ def _mapping(page: Page, shape):
     return to_page, to_px
 
 
+_DETAIL = {
+    "outlined": "outlined box round a ground label in page image",
+    "framed": "outlined box in page image",
+    "coloured": "coloured box in page image",
+}
+
+
+def _overlaps_any(box: BBox, boxes: list[BBox]) -> bool:
+    for b in boxes:
+        w = min(b[2], box[2]) - max(b[0], box[0])
+        h = min(b[3], box[3]) - max(b[1], box[1])
+        if w > 0 and h > 0 and w * h >= 0.3 * min((b[2] - b[0]) * (b[3] - b[1]), (box[2] - box[0]) * (box[3] - box[1])):
+            return True
+    return False
+
+
+def _other_styles(page: Page, rgb, lum, chroma, mask, paper, zoom, to_page, drawn, seen: list[BBox]) -> list[tuple[BBox, str]]:
+    """Light grey and coloured fills and outlined boxes (raster_styles.py), where the
+    dark-neutral pass found nothing."""
+    out: list[tuple[BBox, str]] = []
+    light, coloured = rs.fill_masks(lum, chroma, paper, mask)
+    for candidates, tone in ((light, "grey"), (coloured, "coloured")):
+        if not candidates.any():
+            continue
+        pieces = [box for rect in _boxes_px(candidates, zoom) for box, _ in _split_gaps(lum, rect, paper, rs.MIN_SIDE * zoom)]
+        for box in pieces:
+            bbox = to_page(box)
+            if _overlaps_any(bbox, seen + [b for b, _ in out]) or not rs.is_flat(lum, rgb, box) or rs.textured(box, lum):
+                continue
+            if rs.upright_bar(box, zoom, bbox) or rs.part_of_a_bar(box, pieces, zoom):
+                continue
+            if rs.keep_fill(page, bbox, box, zoom, lum, chroma, paper, tone) and not _is_drawn(bbox, drawn) and not _part_of_a_word(page, bbox):
+                out.append((bbox, tone))
+    for bbox in rs.outlined(page, lum, paper, zoom, to_page):
+        if not _overlaps_any(bbox, seen + [b for b, _ in out]) and not _is_drawn(bbox, drawn):
+            out.append((bbox, "framed"))
+    return out
+
+
 def find(page: Page, path: str, zoom: float = ZOOM) -> list[Redaction]:
     if page.render is None or not page.is_image_page:
         return []
@@ -638,7 +678,7 @@ def find(page: Page, path: str, zoom: float = ZOOM) -> list[Redaction]:
                 continue
             small = min(box[2] - box[0], box[3] - box[1]) < SMALL * zoom
             tone = _flat(lum, chroma, box, paper, small, body)
-            if tone is not None:
+            if tone is not None and not rs.upright_bar(box, zoom, to_page(box)):
                 found.append((to_page(box), tone))
     drawn = _drawn_boxes(page)
     index = _word_index(page)
@@ -649,6 +689,7 @@ def find(page: Page, path: str, zoom: float = ZOOM) -> list[Redaction]:
     ]
     for bbox in _framed_labels(page, lum, paper, zoom, to_px, to_page, [b for b, _ in found]):
         found.append((bbox, "outlined"))
+    found += _other_styles(page, rgb, lum, chroma, mask, paper, zoom, to_page, drawn, [b for b, _ in found])
     covered = [" ".join(w.text for w in _words_in(index, b)) for b, _ in found]
     return [
         Redaction(
@@ -657,7 +698,7 @@ def find(page: Page, path: str, zoom: float = ZOOM) -> list[Redaction]:
             bbox=bbox,
             kind="raster",
             covered_text=text,
-            detail=f"{tone} box in page image" if tone != "outlined" else "outlined box round a ground label in page image",
+            detail=_DETAIL.get(tone, f"{tone} box in page image"),
         )
         for (bbox, tone), text in zip(found, covered)
     ]
