@@ -61,13 +61,13 @@ class Cluster:
         self.log = open(folder / "cluster.log", "w")
         self.procs = [subprocess.Popen(dask + ["scheduler", "--host", "127.0.0.1", "--port", "0",
                                                "--dashboard-address", ":0", "--scheduler-file", str(info)],
-                                       env=_env(), stdout=self.log, stderr=self.log)]
+                                       start_new_session=True, env=_env(), stdout=self.log, stderr=self.log)]
         while not info.exists():
             time.sleep(0.2)
         self.procs.append(subprocess.Popen(
             dask + ["worker", "--scheduler-file", str(info), "--nworkers", str(workers), "--nthreads", "1",
                     "--memory-limit", "0", "--dashboard-address", ":0", "--local-directory", str(folder)],
-            env=_env(), stdout=self.log, stderr=self.log))
+            start_new_session=True, env=_env(), stdout=self.log, stderr=self.log))
         self.address = json.loads(info.read_text())["address"]
         import distributed
 

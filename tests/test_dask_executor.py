@@ -34,9 +34,11 @@ def scheduler(tmp_path_factory):
     info = folder / "scheduler.json"
     dask = [sys.executable, "-m", "dask"]
     logs = [open(folder / name, "w") for name in ("scheduler.log", "worker1.log", "worker2.log")]
+    # Each in its own session, so no signal the Dask processes send to their group on
+    # shutdown can reach this test run.
     procs = [subprocess.Popen(dask + ["scheduler", "--host", "127.0.0.1", "--port", "0", "--dashboard-address", ":0",
-                                      "--scheduler-file", str(info)], env=_env(), stdout=logs[0], stderr=logs[0],
-                              cwd=folder)]
+                                      "--scheduler-file", str(info)],
+                              start_new_session=True, env=_env(), stdout=logs[0], stderr=logs[0], cwd=folder)]
     try:
         deadline = time.monotonic() + 60
         while not info.exists() and time.monotonic() < deadline:
@@ -46,7 +48,7 @@ def scheduler(tmp_path_factory):
             procs.append(subprocess.Popen(
                 dask + ["worker", "--scheduler-file", str(info), "--nthreads", "1", "--memory-limit", "0",
                         "--dashboard-address", ":0", "--local-directory", str(folder)],
-                env=_env(), stdout=log, stderr=log, cwd=folder))  # another working folder than the client's
+                start_new_session=True, env=_env(), stdout=log, stderr=log, cwd=folder))  # another working folder than the client's
         address = json.loads(info.read_text())["address"]
         with distributed.Client(address, timeout=60) as client:
             client.wait_for_workers(2, timeout=120)
