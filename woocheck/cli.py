@@ -31,6 +31,11 @@ app = typer.Typer(
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+class Executor(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
 class Format(str, Enum):
     terminal = "terminal"
     json = "json"
@@ -139,11 +144,16 @@ def scan(
     annotate: Optional[Path] = typer.Option(
         None, "--annotate", help="Write a copy of each PDF with its findings drawn on it into this folder."
     ),
+    cache: Optional[Path] = typer.Option(None, "--cache", help="Keep results here; unchanged files are not scanned again."),
+    executor: Executor = typer.Option(Executor.local, "--executor", help="local (worker processes) or dask."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (tcp://host:8786)."),
+    send_files: bool = typer.Option(False, "--send-files", help="Send files' bytes to Dask workers (no shared storage)."),
 ) -> None:
     """Scan files and folders and report findings."""
     from .baseline import BaselineError, apply_baseline, load_baseline
     from .grounds.catalogue import RulesError
     from .baseline import write_baseline as save_baseline
+    from .executors import ExecutorError
     from .pipeline import scan as run_scan
 
     try:
@@ -158,7 +168,8 @@ def scan(
             from .grounds import load_catalogue
 
             load_catalogue(cfg)  # a broken rules file is a usage error, not one per document
-    except (ConfigError, BaselineError, RulesError) as exc:
+        runner = _runner(executor, scheduler, send_files, jobs, timeout_per_file)
+    except (ConfigError, BaselineError, RulesError, ExecutorError) as exc:
         _err(str(exc))
         raise typer.Exit(EXIT_ERROR)
 
@@ -166,12 +177,22 @@ def scan(
     try:
         if progress:
             with progress[0]:
-                report = run_scan(paths, cfg, progress=progress[1], jobs=jobs, timeout=timeout_per_file, ocr_page_timeout=timeout_per_ocr_page)
+                report = run_scan(paths, cfg, progress=progress[1], jobs=jobs, timeout=timeout_per_file,
+                                  ocr_page_timeout=timeout_per_ocr_page, runner=runner, cache_dir=cache)
         else:
-            report = run_scan(paths, cfg, jobs=jobs, timeout=timeout_per_file, ocr_page_timeout=timeout_per_ocr_page)
+            report = run_scan(paths, cfg, jobs=jobs, timeout=timeout_per_file, ocr_page_timeout=timeout_per_ocr_page,
+                              runner=runner, cache_dir=cache)
     except KeyboardInterrupt:
         _err("interrupted")
         raise typer.Exit(130)
+    except OSError as exc:  # the cache folder cannot be made
+        if cache is None:
+            raise
+        _err(f"{cache}: cannot use as cache ({exc.strerror})")
+        raise typer.Exit(EXIT_ERROR)
+    finally:
+        if hasattr(runner, "close"):
+            runner.close()
 
     # From here on the report only gets read: a dict per finding for the renderers (80,000
     # for a 5,000-page batch), fingerprints for the baseline, and no cycles. The collector's
@@ -281,6 +302,20 @@ def fix(
     if any(r.error for r in results):
         raise typer.Exit(EXIT_ERROR)
     raise typer.Exit(EXIT_FINDINGS if any(r.remaining for r in results) else EXIT_OK)
+
+
+def _runner(executor: "Executor", scheduler: Optional[str], send_files: bool, jobs: int, timeout: float):
+    from . import executors
+
+    if executor == Executor.local:
+        if scheduler or send_files:
+            raise executors.ExecutorError("--scheduler and --send-files need --executor dask")
+        return executors.local(jobs, timeout)
+    if not scheduler:
+        raise executors.ExecutorError("--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+    if timeout <= 0:  # a Dask task scans in a killable child; without a limit it would be the worker's thread
+        raise executors.ExecutorError("--executor dask needs --timeout-per-file above 0")
+    return executors.dask(scheduler, timeout, send_files)
 
 
 def _person_watching() -> bool:

@@ -201,21 +201,30 @@ def _public_names(ctx: Context) -> tuple:
     return public_names(ctx.personal_data)
 
 
-def scan_file(path: str, config: Config) -> FileResult:
-    """Scan one file. Never raises for a bad input: the reason goes into `error`."""
+def scan_file(path: str, config: Config, name: Optional[str] = None) -> FileResult:
+    """Scan one file. Never raises for a bad input: the reason goes into `error`.
+
+    `name`: the path to report and to match per-path ignores on, when the bytes were
+    copied elsewhere to be read (a Dask worker given the file's bytes; the copy keeps the
+    file name, which WOO408 reads)."""
+    shown = str(name or path)
     try:
         with open_document(path) as doc:
+            if name is not None:
+                from dataclasses import replace
+
+                doc = replace(doc, path=shown)
             return scan_document(doc, config)
     except IngestError as exc:
-        return FileResult(path=str(path), pages=0, error=str(exc))
+        return FileResult(path=shown, pages=0, error=str(exc))
     except MemoryError:
-        return FileResult(path=str(path), pages=0, error="out of memory while reading")
+        return FileResult(path=shown, pages=0, error="out of memory while reading")
     except RecursionError:
-        return FileResult(path=str(path), pages=0, error="object structure too deeply nested")
+        return FileResult(path=shown, pages=0, error="object structure too deeply nested")
     except OSError as exc:  # the file went away or became unreadable while it was read
-        return FileResult(path=str(path), pages=0, error=unreadable(exc))
+        return FileResult(path=shown, pages=0, error=unreadable(exc))
     except Exception as exc:  # a bug or an input no one foresaw: report it, keep the batch going
-        return FileResult(path=str(path), pages=0, error=f"internal error ({one_line(exc)})")
+        return FileResult(path=shown, pages=0, error=f"internal error ({one_line(exc)})")
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str, Optional[str]]]:
@@ -268,21 +277,24 @@ def scan(
     jobs: int = 0,
     timeout: float = 0.0,
     ocr_page_timeout: Optional[float] = None,
+    runner=None,
+    cache_dir=None,
 ) -> Report:
     """Scan files and folders (and .zip archives, as the folder they hold). `timeout` > 0
     runs each file in a killable worker process (see batch.py) with `timeout` seconds plus
-    `ocr_page_timeout` for each page it OCRs; 0 scans in this process. The report keeps
-    the input order."""
+    `ocr_page_timeout` for each page it OCRs; 0 scans in this process. `runner(paths,
+    config)`, when given, scans instead of the local pool and yields FileResults in any
+    order (executors/). With `cache_dir`, files whose stored result still holds are not
+    scanned (cache.py). The report keeps the input order."""
     from . import archive
 
     with archive.unpacked(list(paths)) as (unpacked, roots, failed):
-        report = _scan(unpacked, config, progress, jobs, timeout, failed, ocr_page_timeout)
+        report = _scan(unpacked, config, progress, jobs, timeout, failed, ocr_page_timeout, runner, cache_dir)
         return archive.renamed(report, roots)
 
 
-def _scan(
-    paths: list[str], config: Config, progress, jobs: int, timeout: float, failed: list[FileResult], ocr_page_timeout: Optional[float] = None
-) -> Report:
+def _scan(paths: list[str], config: Config, progress, jobs: int, timeout: float, failed: list[FileResult],
+          ocr_page_timeout: Optional[float] = None, runner=None, cache_dir=None) -> Report:
     from .batch import DEFAULT_OCR_PAGE_TIMEOUT, run_batch
     from .decision import apply as apply_decision, prepare
 
@@ -294,7 +306,29 @@ def _scan(
     results: list[FileResult] = list(failed) + [FileResult(path=p, pages=0, error=e) for p, e in targets if e]
     readable = [p for p, e in targets if not e]
     done = len(results)
-    for result in run_batch(readable, config, jobs=jobs, timeout=timeout, ocr_page_timeout=ocr_page_timeout):
+    cache = None
+    if cache_dir is not None:
+        from .cache import Cache
+
+        cache = Cache(cache_dir, config)
+        todo = []
+        for p in readable:
+            hit = cache.get(p)
+            if hit is None:
+                todo.append(p)
+                continue
+            results.append(hit)
+            done += 1
+            if progress:
+                progress(p, done, len(targets))
+        readable = todo
+    if runner is None:
+        found = run_batch(readable, config, jobs=jobs, timeout=timeout, ocr_page_timeout=ocr_page_timeout)
+    else:
+        found = runner(readable, config) if readable else iter(())
+    for result in found:
+        if cache is not None:
+            cache.put(result)
         results.append(result)
         done += 1
         if progress:
