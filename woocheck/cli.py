@@ -168,7 +168,7 @@ def scan(
             from .grounds import load_catalogue
 
             load_catalogue(cfg)  # a broken rules file is a usage error, not one per document
-        runner = _runner(executor, scheduler, send_files, jobs, timeout_per_file)
+        runner = _runner(executor, scheduler, send_files, jobs, timeout_per_file, timeout_per_ocr_page)
     except (ConfigError, BaselineError, RulesError, ExecutorError) as exc:
         _err(str(exc))
         raise typer.Exit(EXIT_ERROR)
@@ -304,13 +304,14 @@ def fix(
     raise typer.Exit(EXIT_FINDINGS if any(r.remaining for r in results) else EXIT_OK)
 
 
-def _runner(executor: "Executor", scheduler: Optional[str], send_files: bool, jobs: int, timeout: float):
+def _runner(executor: "Executor", scheduler: Optional[str], send_files: bool, jobs: int, timeout: float,
+            ocr_page_timeout: float):
     from . import executors
 
     if executor == Executor.local:
         if scheduler or send_files:
             raise executors.ExecutorError("--scheduler and --send-files need --executor dask")
-        return executors.local(jobs, timeout)
+        return executors.local(jobs, timeout, ocr_page_timeout)
     if not scheduler:
         raise executors.ExecutorError("--executor dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
     if timeout <= 0:  # a Dask task scans in a killable child; without a limit it would be the worker's thread

@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import functools
 
-from ..batch import DEFAULT_MEMORY_MB, run_batch
+from ..batch import DEFAULT_MEMORY_MB, DEFAULT_OCR_PAGE_TIMEOUT, run_batch
 
 
 class ExecutorError(Exception):
     """An executor that cannot start (not installed, scheduler unreachable): exit 2."""
 
 
-def local(jobs: int, timeout: float):
-    return functools.partial(run_batch, jobs=jobs, timeout=timeout)
+def local(jobs: int, timeout: float, ocr_page_timeout: float = DEFAULT_OCR_PAGE_TIMEOUT):
+    return functools.partial(run_batch, jobs=jobs, timeout=timeout, ocr_page_timeout=ocr_page_timeout)
 
 
 def dask(scheduler: str, timeout: float, send_files: bool, memory_mb: int = DEFAULT_MEMORY_MB):
