@@ -219,11 +219,12 @@ def _in_letter_sequence(c: Candidate) -> bool:
     line_start = c.text.rfind("\n", 0, c.hit.start) + 1
     if c.text[line_start:c.hit.start].strip(" \t"):
         return False
-    letter = c.span[0]
+    letter = ord(c.span[0])
     prev_start = c.text.rfind("\n", 0, max(0, line_start - 1)) + 1
     next_start = c.text.find("\n", c.hit.end) + 1
-    neighbours = (c.text[prev_start:line_start].lstrip(" \t")[:2], c.text[next_start:next_start + 8].lstrip(" \t")[:2] if next_start else "")
-    return f"{chr(ord(letter) - 1)}." in neighbours[:1] or f"{chr(ord(letter) + 1)}." in neighbours[1:]
+    before = c.text[prev_start:line_start].lstrip(" \t")
+    after = c.text[next_start:next_start + 8].lstrip(" \t") if next_start else ""
+    return before.startswith(f"{chr(letter - 1)}.") or after.startswith(f"{chr(letter + 1)}.")
 
 
 def _job_title(c: Candidate) -> bool:

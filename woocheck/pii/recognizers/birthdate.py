@@ -44,8 +44,9 @@ class BirthDateRecognizer(PrefilteredRecognizer):
 
 
 # A column header that names dates of birth ("Geb.datum", "Geboortedatum", "geboren").
-_BIRTH_HEADER = re.compile(r"(?im)(?:^|[|\t])[ \t]*(?:geb\.?[ ]?datum|geboortedatum|geboren|geb\.)[ \t]*(?:$|[|\t])")
-_BIRTH_NAME = re.compile(r"(?i)geb\.?[ ]?datum|geboortedatum|geboren|geb\.")
+_BIRTH_WORDS = r"geb\.?[ ]?datum|geboortedatum|geboren|geb\."
+_BIRTH_HEADER = re.compile(rf"(?im)(?:^|[|\t])[ \t]*(?:{_BIRTH_WORDS})[ \t]*(?:$|[|\t])")
+_BIRTH_NAME = re.compile(rf"(?i){_BIRTH_WORDS}")
 _DATE_RE = re.compile(_DATE)
 
 

@@ -87,14 +87,14 @@ FUNCTION_NOUN = (
 _FUNCTION_AFTER = re.compile(
     rf"(?i:,[ ](?:de[ ]|het[ ])?(?:\w*(?:{FUNCTION_NOUN})(?:s|e|en|ster)?))(?![\p{{L}}])"
 )
-_FUNCTION_NAME_RE = re.compile(rf"(?<![\p{{L}}.'’-])(?P<name>(?:{INITS}[ ]?)?(?:{CAPW}[ ]){{0,2}}{SURN})$")
 
 # A date of birth right after a name: "Jeroen Bakker, geboren 3-4-1983", "Liam (geb.
 # 14-02-2014)". The name is looked for backwards from the birth wording.
 _BORN_AFTER = re.compile(
     r"(?:,[ ]*|[ ]*\([ ]*)(?:geboren|geb\.)(?:[ ]+op)?[ ]+(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}|\d{1,2}[ ]+\p{Ll}{3,}\.?[ ]+\d{4})"
 )
-_BORN_NAME_RE = re.compile(rf"(?<![\p{{L}}.'’-])(?P<name>(?:{INITS}[ ]?)?(?:{CAPW}[ ]){{0,2}}{SURN})$")
+# The name right before such an anchor (a function, a date of birth), searched backwards.
+_NAME_BEFORE_RE = re.compile(rf"(?<![\p{{L}}.'’-])(?P<name>(?:{INITS}[ ]?)?(?:{CAPW}[ ]){{0,2}}{SURN})$")
 # After a person noun, a given name may come first: "buurman Evert-Jan van Gelderen".
 _SURNAME_AFTER_GIVEN = re.compile(rf"[ ](?:{IFX}[ ])?{CAPW}(?:-{CAPW})?")
 _GREETING_RE = re.compile(

@@ -32,9 +32,8 @@ from .name_parts import (
     _ADDRESS_IN_BRACKETS_RE,
     _ATTENDEES_RE,
     _BORN_AFTER,
-    _BORN_NAME_RE,
     _FUNCTION_AFTER,
-    _FUNCTION_NAME_RE,
+    _NAME_BEFORE_RE,
     _CAPW_ANY,
     _CHAT_RE,
     _CONTACT_RE,
@@ -145,6 +144,29 @@ def _comma_spaces(text: str) -> list[int]:
 
 
 _at_commas = at_candidates(_comma_spaces)
+
+
+def _name_before(text: str, anchor: int, reach: int):
+    """The name that ends right before `anchor` on its line (a date of birth or a function
+    follows it), without the ordinary words that open the sentence ("Verdachte Jan Smit")
+    or trail it; None for a place or a word, or inside "(Place, role)" after an office
+    holder's name."""
+    from ..evidence import ordinary
+
+    m = _NAME_BEFORE_RE.search(text, max(text.rfind("\n", 0, anchor) + 1, anchor - reach), anchor)
+    if m is None or text[m.start() - 1:m.start()] == "(":
+        return None
+    s, e = m.span("name")
+    for w in _cap_tokens(m.group("name"))[:-1]:
+        if not ordinary(w):
+            break
+        s = text.index(w, s) + len(w) + 1
+    span = _trim_not_names(text, s, e)
+    nl = lists()
+    if span is None or all(w.lower() in nl.not_names and w.lower() not in nl.first_names
+                           for w in _cap_tokens(text[span[0]:span[1]])):
+        return None
+    return span
 # Kin nouns are pieces of common words ("oom" in "stroom", "oma" in "diploma"): word starts only.
 _person_nouns_in = at_candidates(lambda text: word_initial(text, word_starts(text, PERSON_NOUNS, (), folds=True)))
 
@@ -298,41 +320,20 @@ class PersonRecognizer(PatternRecognizer):
     def _born(self, text):
         if "geb" not in text:
             return
-        from ..evidence import ordinary
-
-        not_names, first = lists().not_names, lists().first_names
         for b in _BORN_AFTER.finditer(text):
-            lo = max(text.rfind("\n", 0, b.start()) + 1, b.start() - 80)
-            m = _BORN_NAME_RE.search(text, lo, b.start())
-            if m is None:
-                continue
-            s, e = m.span("name")
-            words = _cap_tokens(m.group("name"))
-            # "Verdachte Jan Smit, geboren ...": an ordinary word opening the sentence
-            for w in words[:-1]:
-                if not ordinary(w):
-                    break
-                s = text.index(w, s) + len(w) + 1
-            if all(w.lower() in not_names and w.lower() not in first for w in _cap_tokens(text[s:e])):
-                continue  # "Utrecht (geb. ...)": a place or a word, not a name
-            yield _res(self, s, e, 0.85, "date of birth after the name")
+            span = _name_before(text, b.start(), 80)
+            if span:
+                yield _res(self, span[0], span[1], 0.85, "date of birth after the name")
 
     def _functions_after(self, text):
         """"Bayu Wirjosentono, controleur Adrescontrole": a name in apposition with a
         function (an office holder's role is the policy's to judge)."""
         if ", " not in text:
             return
-        not_names, first = lists().not_names, lists().first_names
         for f in _at_commas(_FUNCTION_AFTER, text):
-            lo = max(text.rfind("\n", 0, f.start()) + 1, f.start() - 60)
-            m = _FUNCTION_NAME_RE.search(text, lo, f.start())
-            if m and text[m.start() - 1:m.start()] == "(":
-                continue  # "(Steenwolde, voorzitter)": an office's place and role after a name
-            if m:
-                span = _trim_not_names(text, *m.span("name"))
-                if span and not all(w.lower() in not_names and w.lower() not in first
-                                    for w in _cap_tokens(text[span[0]:span[1]])):
-                    yield _res(self, span[0], span[1], 0.8, "function after the name")
+            span = _name_before(text, f.start(), 60)
+            if span:
+                yield _res(self, span[0], span[1], 0.8, "function after the name")
 
     def _roles_after(self, text):
         # Tried only before the offices in the text (where a match ends).
