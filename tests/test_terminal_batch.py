@@ -75,3 +75,19 @@ def test_summary_is_one_line_per_file_then_the_totals(cli, tmp_path):
 def test_summary_is_for_the_terminal_only(cli, tmp_path):
     code, _, err = cli("scan", _minutes(tmp_path), "--summary", "--format", "json", "--timeout-per-file", "0")
     assert code == 2 and "--summary is for the terminal report" in err
+
+
+def test_a_file_not_fully_checked_still_shows_what_was_found(tmp_path):
+    # A page left unchecked (no OCR engine, a failing check) makes the file's error; the
+    # findings on its other pages must stay in the report, full and summary alike.
+    from dataclasses import replace
+
+    report = scan([str(_minutes(tmp_path))], Config())
+    found = report.files[0]
+    assert found.findings
+    error = "not fully checked: page 2 has no text layer and no OCR engine is installed"
+    report = replace(report, files=(replace(found, error=error),))
+    full = render_terminal(report)
+    assert error in full and found.findings[0].code in full and "cannot be checked" not in full
+    line = render_terminal(report, summary=True)
+    assert error in line and "not fully checked: not fully checked" not in line

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
+from typing import Optional
 
 from rich.console import Console
 from rich.table import Table
@@ -50,14 +51,24 @@ def _items(group: list[Finding], show: bool) -> str:
     return "; ".join(texts[:LISTED]) + (f"; and {more} more" if more > 0 else "")
 
 
-def _file(console: Console, f: FileResult, show: bool) -> None:
-    if f.error:
-        console.print(Text.assemble(("✗ ", "bold red"), (f.path, "bold"), (f"  cannot be checked: {f.error}", "red")))
-        return
+def _status_line(f: FileResult) -> Optional[Text]:
+    """The one line of a file that ended in an error without findings, or has none."""
+    if f.error and not f.findings:
+        return Text.assemble(("✗ ", "bold red"), (f.path, "bold"), (f"  cannot be checked: {f.error}", "red"))
     if not f.findings:
-        console.print(Text.assemble(("✓ ", "green"), (f.path, "bold"), (f"  {f.pages} page(s), {len(f.redactions)} redaction(s), no findings", "dim")))
+        return Text.assemble(("✓ ", "green"), (f.path, "bold"),
+                             (f"  {f.pages} page(s), {len(f.redactions)} redaction(s), no findings", "dim"))
+    return None
+
+
+def _file(console: Console, f: FileResult, show: bool) -> None:
+    status = _status_line(f)
+    if status is not None:
+        console.print(status)
         return
     console.rule(Text(f"{f.path}  ({f.pages} page(s), {len(f.redactions)} redaction(s))", style="bold"), align="left")
+    if f.error:  # "not fully checked: ...": what was found is shown, and why it is not all
+        console.print(Text(f"  {f.error}", style="red"))
     for group in groups(f.findings):
         x = group[0]
         # The masked context was cut from text with every item masked (pipeline.context_of);
@@ -92,20 +103,18 @@ def _file(console: Console, f: FileResult, show: bool) -> None:
 def _summary_line(console: Console, f: FileResult) -> None:
     """One line, never wrapped (a batch of hundreds of files stays one line a file, for grep too):
     the file, its size, and its findings counted by severity and code."""
-    if f.error and not f.findings:
-        console.print(Text.assemble(("✗ ", "bold red"), (f.path, "bold"), (f"  cannot be checked: {f.error}", "red")), soft_wrap=True)
+    status = _status_line(f)
+    if status is not None:
+        console.print(status, soft_wrap=True)
         return
     size = f"  {f.pages} page(s), {len(f.redactions)} redaction(s)"
-    if not f.findings:
-        console.print(Text.assemble(("✓ ", "green"), (f.path, "bold"), (size + ", no findings", "dim")), soft_wrap=True)
-        return
     sev = Counter(x.severity.value for x in f.findings)
     codes = Counter(x.code for x in f.findings)
     line = Text.assemble(("• ", STYLE[max(f.findings, key=lambda x: x.severity.rank).severity.value]), (f.path, "bold"), (size + ": ", "dim"))
     line.append(", ".join(f"{sev[s]} {s}{'s' if sev[s] != 1 else ''}" for s in ("error", "warning", "info") if sev[s]))
     line.append("  (" + ", ".join(f"{c} ×{n}" if n > 1 else c for c, n in sorted(codes.items())) + ")", style="dim")
     if f.error:
-        line.append(f"  not fully checked: {f.error}", style="red")
+        line.append(f"  {f.error}", style="red")
     console.print(line, soft_wrap=True)
 
 
