@@ -481,3 +481,15 @@ def test_a_word_across_a_scans_box_edge_gets_back_only_what_lies_outside(tmp_pat
     assert "hagendoorn" not in text
     assert "voorbeeld.nl" in text
     assert code == 0, out + err
+
+
+def test_a_config_that_ignores_a_code_for_scans_does_not_stop_its_repair(tmp_path):
+    # woocheck.toml tells `scan` to skip WOO304; `fix` must still plan and check it again,
+    # or it would leave the hidden name in and call the copy clean.
+    src = tmp_path / "in"
+    src.mkdir()
+    path, _ = fix_faults.hidden_text(src / "hidden.pdf")
+    (src / "woocheck.toml").write_text('ignore = ["WOO304"]\n')
+    code, out, err = run_cli("fix", path, "--output-dir", tmp_path / "out")
+    assert code == 0, out + err
+    assert "Oosterbeek" not in pymupdf.open(tmp_path / "out" / path.name)[0].get_text()

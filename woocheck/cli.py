@@ -290,7 +290,10 @@ def fix(
     from .fix.run import describe
 
     try:
-        cfg = build_config(paths, config_path, (), (), None, False, decision_date)
+        # Every code is planned and checked again: a config that ignores WOO304 for its
+        # scans must not make `fix` leave hidden text in and call the copy clean.
+        cfg = replace(build_config(paths, config_path, (), (), None, False, decision_date),
+                      select=(), ignore=(), per_path_ignores=())
         chosen = load(redact) if redact else None
     except (ConfigError, ReportError) as exc:
         _err(str(exc))
