@@ -36,7 +36,7 @@ from .model import FileResult
 FORMAT = b"woocheck-cache-1"
 _LIBRARIES = ("pymupdf", "presidio-analyzer", "spacy", "deduce", "phonenumbers", "python-stdnum")
 _REPORT_ONLY = ("fail_on", "show_personal_data")
-_ENVIRONMENT = ("WOOCHECK_OCR", "TESSDATA_PREFIX", "WOOCHECK_LEXICON", "WOOCHECK_RULES")
+_ENVIRONMENT = ("WOOCHECK_OCR", "WOOCHECK_OCR_DPI", "TESSDATA_PREFIX", "WOOCHECK_LEXICON", "WOOCHECK_RULES")
 
 
 def _digest_files(h, files: Iterable[Path]) -> None:
@@ -74,6 +74,8 @@ def _data_files() -> list[tuple[str, int, int]]:
     engine = ocr.engine()
     if engine:
         found += sorted(Path(engine.tessdata).glob("*.traineddata"))
+        if engine.binary:  # an upgraded tesseract program reads differently, data unchanged
+            found.append(Path(engine.binary))
     out = []
     for p in found:
         try:
