@@ -390,3 +390,19 @@ def test_at_200_percent_zoom_the_report_reflows_without_sideways_scrolling(hosti
     assert got, dom[-500:]
     scroll, client, tables, wide = map(int, got.groups())
     assert tables >= 2 and scroll <= client and wide == 0, got.group(0)
+
+
+def test_pictures_paint_over_personal_data_no_finding_reports(tmp_path):
+    # --select WOO2: the names are no finding, yet the page picture (there for the WOO201
+    # box) must not show them, as the masked contexts do not.
+    path = _hostile_pdf(tmp_path / "in")
+    full = scan([str(path)], Config())
+    leak = next(f for f in full.findings if f.code == "WOO101" and "Hoogeveen" in f.text)
+    report = scan([str(path)], Config(select=("WOO2",)))
+    assert not [f for f in report.findings if f.code.startswith("WOO1")]
+    pic = page_pictures(report).by_page[str(path), 1]
+    pix = pymupdf.Pixmap(base64.b64decode(pic.data))
+    scale = pic.width / pic.page_width
+    x0, y0, x1, y1 = (int(v * scale) for v in leak.bbox)
+    values = [pix.pixel(x, y)[0] for x in range(x0 + 2, x1 - 2) for y in range(y0 + 2, y1 - 2)]
+    assert 60 < min(values) and max(values) < 140  # one grey patch, no letters

@@ -33,7 +33,7 @@ from . import __version__
 from .config import Config
 from .model import FileResult
 
-FORMAT = b"woocheck-cache-1"
+FORMAT = b"woocheck-cache-2"  # 2: FileResult.private_boxes
 _LIBRARIES = ("pymupdf", "presidio-analyzer", "spacy", "deduce", "phonenumbers", "python-stdnum")
 _REPORT_ONLY = ("fail_on", "show_personal_data")
 _ENVIRONMENT = ("WOOCHECK_OCR", "WOOCHECK_OCR_DPI", "TESSDATA_PREFIX", "WOOCHECK_LEXICON", "WOOCHECK_RULES")

@@ -220,6 +220,10 @@ class FileResult:
     # What the after-batch checks (WOO5xx) need of this document (decision.facts.DocFacts),
     # gathered in the worker that scanned it. Not part of any report.
     facts: Any = None
+    # (page, bbox) of every personal-data item the personal-data stage located that is not
+    # public, reported or not (--ignore, a baseline): what a page picture paints over, as
+    # masked contexts mask them. Empty when that stage did not run. Not part of any report.
+    private_boxes: tuple = ()
 
 
 @dataclass(frozen=True)

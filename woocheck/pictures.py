@@ -65,11 +65,14 @@ def page_pictures(report: Report, show_personal_data: bool = False, budget: int 
     """A picture of every PDF page with a finding drawn on it, within `budget` bytes in all."""
     out = Pictures(budget=budget, masked=not show_personal_data)
     wanted: dict[str, dict[int, list[Finding]]] = {}
+    private: dict[str, dict[int, list]] = {}  # what to paint over, reported or not
     for r in report.files:
         if r.path.lower().endswith(".pdf") and not (r.error and r.pages == 0):
             for f in r.findings:
                 if f.page and f.bbox:  # a picture is there to show where the boxes are
                     wanted.setdefault(r.path, {}).setdefault(f.page, []).append(f)
+            for page, bbox in r.private_boxes:
+                private.setdefault(r.path, {}).setdefault(page, []).append(bbox)
     todo = sum(len(pages) for pages in wanted.values())
     if budget <= 0:
         out.left_out = todo
@@ -94,7 +97,7 @@ def page_pictures(report: Report, show_personal_data: bool = False, budget: int 
                 page = doc[number - 1]
                 share = left / max(todo, 1)
                 dpi = next((d for d in DPI_STEPS if _pixels(page, d) * per_pixel <= share), DPI_STEPS[-1])
-                pic = _picture(page, dpi, pages[number], show_personal_data)
+                pic = _picture(page, dpi, pages[number], private.get(path, {}).get(number, []), show_personal_data)
                 todo -= 1
                 per_pixel = max(per_pixel, pic.size / (pic.width * pic.height))
                 if pic.size > left:
@@ -109,16 +112,18 @@ def _pixels(page, dpi: int) -> float:
     return page.rect.width * page.rect.height * (dpi / 72) ** 2
 
 
-def _picture(page, dpi: int, findings: list[Finding], show: bool) -> PagePicture:
+def _picture(page, dpi: int, findings: list[Finding], private: list, show: bool) -> PagePicture:
+    """`private`: the boxes of the page's non-public personal data the scan located, also
+    those no finding reports (--select, --ignore, a baseline), painted over like the
+    items of the findings themselves."""
     import pymupdf
 
     pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
     to_pixels = page.rotation_matrix * pymupdf.Matrix(dpi / 72, dpi / 72)
     if not show:
-        for f in findings:
-            if f.bbox and _is_personal(f):
-                box = (pymupdf.Rect(f.bbox) * to_pixels).irect
-                pix.set_rect(box + (-1, -1, 1, 1), (96,))  # mid grey: "something was here"
+        for bbox in [f.bbox for f in findings if f.bbox and _is_personal(f)] + list(private):
+            box = (pymupdf.Rect(bbox) * to_pixels).irect
+            pix.set_rect(box + (-1, -1, 1, 1), (96,))  # mid grey: "something was here"
     data = pix.tobytes("jpeg", jpg_quality=QUALITY)
     rotated = page.rotation != 0
     return PagePicture(

@@ -183,12 +183,25 @@ def scan_document(
         problems.append(f"internal error in {', '.join(failed)}")
     error = "not fully checked: " + "; ".join(problems) if problems else None
     return FileResult(path=doc.path, pages=len(doc.pages), error=error, redactions=redactions, findings=tuple(findings),
-                      public_names=_public_names(ctx), facts=facts)
+                      public_names=_public_names(ctx), facts=facts, private_boxes=_private_boxes(ctx, findings))
 
 
 def _wants_decision(config: Config, path: str) -> bool:
     """Whether an after-batch check (WOO5xx) may need this document's facts."""
     return any(config.wants(f"WOO5{n:02d}", path) for n in range(1, 8))
+
+
+def _private_boxes(ctx: Context, findings) -> tuple:
+    """Where the non-public personal data of the document stands: a page picture (HTML
+    report) of a finding's page paints it over, reported or not. Looked for only when
+    some finding has a place on a page to picture."""
+    if "personal_data" not in ctx.__dict__ and not any(f.page and f.bbox for f in findings):
+        return ()
+    try:
+        located = ctx.personal_data
+    except Exception:  # the personal-data stage failed: a WOO1xx check reports why
+        return ()
+    return tuple((p.page, tuple(p.bbox)) for p in located if not p.public and p.page and p.bbox)
 
 
 def _public_names(ctx: Context) -> tuple:
