@@ -3,7 +3,8 @@
 Leaked text (WOO1xx, WOO3xx) gets a highlight, a redaction whose ground is missing or wrong
 (WOO2xx) a frame, and what has no place on a page (WOO4xx, WOO5xx, a finding without a box)
 is listed in one note per family on page 1. Standard Highlight, Square and Text
-annotations, so Acrobat, Okular and pdf.js show them with their notes.
+annotations, which every PDF viewer should show with their notes (tried in poppler, the
+engine of Okular, and mupdf; not in Acrobat or pdf.js).
 
 The copy is the input's bytes with the annotations appended as an incremental update, so
 everything else in it stays as the reviewer received it. The input is only read. Like every
