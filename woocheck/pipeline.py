@@ -188,7 +188,9 @@ def scan_document(
 
 def _wants_decision(config: Config, path: str) -> bool:
     """Whether an after-batch check (WOO5xx) may need this document's facts."""
-    return any(config.wants(f"WOO5{n:02d}", path) for n in range(1, 8))
+    from .decision import wanted
+
+    return wanted(config, path)
 
 
 def _private_boxes(ctx: Context, findings) -> tuple:

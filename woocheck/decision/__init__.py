@@ -63,9 +63,16 @@ class Batch:
     config: Config
 
 
+def wanted(config: Config, path: str = "") -> bool:
+    """Whether an after-batch check (WOO5xx) is asked for (for `path`, or at all)."""
+    from ..checks.family_woo5xx import MODULES
+
+    return any(config.wants(m.upper(), path) for m in MODULES)
+
+
 def prepare(paths: list[str], config: Config) -> tuple[Config, list[Decision]]:
     """The decisions among `paths`, and the config that carries their dates to the workers."""
-    if not any(config.wants(f"WOO5{n:02d}") for n in range(1, 8)) and not config.wants("WOO203"):
+    if not wanted(config) and not config.wants("WOO203"):
         return config, []
     from ..grounds import load_catalogue
 
