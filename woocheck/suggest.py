@@ -18,10 +18,16 @@ def _overlaps(a: Optional[BBox], b: Optional[BBox]) -> bool:
     return bool(a and b) and a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
+def ground_in_message(message: str) -> str:
+    """The ground a finding's message names ("... redact under 5.1.2e"), or ""."""
+    m = _IN_MESSAGE.search(message)
+    return m.group(1) if m else ""
+
+
 def suggested_ground(f: Finding, redactions: Iterable[Redaction] = ()) -> str:
-    m = _IN_MESSAGE.search(f.message)
-    if m:
-        return m.group(1)
+    said = ground_in_message(f.message)
+    if said:
+        return said
     if f.code.startswith("WOO3"):
         for r in redactions:
             if r.path == f.path and r.page == f.page and r.grounds and _overlaps(r.bbox, f.bbox):

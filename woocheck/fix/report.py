@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from pathlib import Path
 
+from ..suggest import ground_in_message
 from .boxes import Target
 
-_GROUND = re.compile(r"\b5\.1\.[12][a-i]\b")
 # Codes whose bbox marks text on the page that a box can cover.
 _ON_PAGE = ("WOO1", "WOO3")
 
@@ -58,10 +57,9 @@ def for_file(findings: list[dict], path: str, inputs: list[str]) -> list[dict]:
 
 
 def ground_of(f: dict) -> str:
-    m = _GROUND.search(str(f.get("message", "")))
-    if m:
-        return m.group(0)
-    return "5.1.1e" if f.get("code") == "WOO104" else "5.1.2e"
+    """The ground the finding's message names (suggest.py reads it for every output),
+    else the privacy ground for its kind."""
+    return ground_in_message(str(f.get("message", ""))) or ("5.1.1e" if f.get("code") == "WOO104" else "5.1.2e")
 
 
 def targets(findings: list[dict], page_count: int) -> tuple[list[Target], list[str]]:
