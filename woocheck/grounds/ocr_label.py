@@ -13,7 +13,6 @@ read here and the box keeps the fast paths' answer.
 """
 from __future__ import annotations
 
-import os
 import subprocess
 from typing import Optional
 
@@ -80,17 +79,13 @@ def read_labels(page: Page, boxes: list[BBox]) -> dict[int, str]:
         spans.append((i, y, y + c.shape[0]))
         y += c.shape[0] + GAP
     pgm = b"P5 %d %d 255\n" % (width, height) + sheet.tobytes()
-    args = [eng.binary, "stdin", "stdout", "--tessdata-dir", eng.tessdata, "-l", eng.language, "--dpi", "300", "--psm", PSM, "tsv"]
     try:
-        done = subprocess.run(args, input=pgm, capture_output=True, timeout=120, env=dict(os.environ, OMP_THREAD_LIMIT="1"))
-    except (OSError, subprocess.TimeoutExpired):
-        return {}
-    if done.returncode != 0:
+        rows = ocr.tesseract_tsv(eng, pgm, 300, PSM, 120)
+    except (OSError, subprocess.TimeoutExpired, RuntimeError):
         return {}
     out: dict[int, list[tuple[int, str]]] = {}
-    for row in done.stdout.decode("utf-8", "replace").splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
+    for cols in rows:
+        if cols[0] != "5" or not cols[11].strip():
             continue
         cy = int(cols[7]) + int(cols[9]) // 2
         for i, y0, y1 in spans:

@@ -204,29 +204,33 @@ def read(fz_page, eng: Engine, dpi: int = DPI) -> list[tuple[BBox, str, tuple[in
     return [((w[0], w[1], w[2], w[3]), w[4], (w[5], w[6])) for w in fz_page.get_text("words", textpage=tp)]
 
 
-def _read_program(fz_page, eng: Engine, dpi: int) -> list[tuple[BBox, str, tuple[int, int]]]:
-    """The page rendered grey and piped to Debian's `tesseract` (TSV out), the word boxes
-    taken back from pixels of the turned render to the unrotated page.
+def tesseract_tsv(eng: Engine, image: bytes, dpi: int, psm: str, timeout: float) -> list[list[str]]:
+    """The rows (12+ columns) of Debian's `tesseract` TSV for an image (PNM/PGM bytes).
+    Raises on a failing program (RuntimeError), a missing one (OSError) or a timeout.
 
     OMP_THREAD_LIMIT=1 is set for this child only: Tesseract's OpenMP threads spin on
     every core, and with a worker per core they fight each other (3x the CPU time)."""
+    args = [eng.binary, "stdin", "stdout", "--tessdata-dir", eng.tessdata, "-l", eng.language,
+            "--dpi", str(dpi), "--psm", psm, "tsv"]
+    done = subprocess.run(args, input=image, capture_output=True, env=dict(os.environ, OMP_THREAD_LIMIT="1"),
+                          timeout=timeout)
+    if done.returncode != 0:
+        raise RuntimeError(f"tesseract exit {done.returncode}: {one_line(done.stderr.decode('utf-8', 'replace'))}")
+    rows = (r.split("\t") for r in done.stdout.decode("utf-8", "replace").splitlines()[1:])
+    return [cols for cols in rows if len(cols) >= 12]
+
+
+def _read_program(fz_page, eng: Engine, dpi: int) -> list[tuple[BBox, str, tuple[int, int]]]:
+    """The page rendered grey and piped to Debian's `tesseract` (TSV out), the word boxes
+    taken back from pixels of the turned render to the unrotated page."""
     import pymupdf
 
     pix = fz_page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)
-    env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    args = [eng.binary, "stdin", "stdout", "--tessdata-dir", eng.tessdata, "-l", eng.language]
-    args += ["--dpi", str(dpi), "--psm", str(PSM), "tsv"]
-    done = subprocess.run(args, input=pix.tobytes("pnm"), capture_output=True, env=env, timeout=PAGE_SECONDS)
-    if done.returncode != 0:
-        raise RuntimeError(f"tesseract exit {done.returncode}: {one_line(done.stderr.decode('utf-8', 'replace'))}")
     scale = 72.0 / dpi
     back = fz_page.derotation_matrix
     out = []
     line = (0, 0, 0, 0)
-    for row in done.stdout.decode("utf-8", "replace").splitlines()[1:]:
-        cols = row.split("\t")
-        if len(cols) < 12:
-            continue
+    for cols in tesseract_tsv(eng, pix.tobytes("pnm"), dpi, str(PSM), PAGE_SECONDS):
         x, y, w, h = (int(c) for c in cols[6:10])
         if cols[0] == "4":  # a line: its words get its height, as a text layer's words have
             line = (x, y, x + w, y + h)
