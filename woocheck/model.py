@@ -119,6 +119,15 @@ class Page:
     def is_image_page(self) -> bool:
         return self.image_coverage >= 0.6
 
+    @property
+    def layer_words(self) -> tuple[Word, ...]:
+        """The words of the file's own text layer, without those woocheck's OCR read from
+        the page image: OCR reads a burnt-in box and the letters beside it as one word, or
+        junk in it as letters, so box finders and hidden-text checks must not see them."""
+        if self.ocr_start is None:
+            return self.words
+        return tuple(w for w in self.words if not w.ocr)
+
 
 @dataclass(frozen=True)
 class HiddenText:

@@ -264,7 +264,7 @@ def check(doc, ctx):
         if page.ocr_start is not None:
             # Words woocheck's OCR read from the page image are what the page shows, not
             # a text layer of the file: the layer's own words are judged without them.
-            page = replace(page, words=tuple(w for w in page.words if not w.ocr))
+            page = replace(page, words=page.layer_words)
         for why, where, run in _findings(page):
             text = page.text[run[0].start : run[-1].end]
             yield Finding(

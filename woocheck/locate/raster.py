@@ -405,17 +405,6 @@ def _flat(
     return "black" if body < 60 else "grey"
 
 
-def _layer_words(page: Page) -> tuple:
-    """The words of the file's own text layer. Words woocheck's OCR read from the page
-    image are left out: they were read after the boxes were burnt in, so Tesseract reads a
-    box and the letters beside it as one word, or junk in it as light letters, and the
-    tests below would take real boxes for letter clumps or banners (x-ray's clean scans:
-    6 of 32 boxes lost)."""
-    if page.ocr_start is None:
-        return page.words
-    return tuple(w for w in page.words if not w.ocr)
-
-
 def _part_of_a_word(page: Page, box: BBox) -> bool:
     """A box over part of a word the OCR read whole is a clump of letters (a bold
     initial, "ij" or "ll" blurred together), not a redaction: a redaction covers whole
@@ -425,7 +414,7 @@ def _part_of_a_word(page: Page, box: BBox) -> bool:
     bw = box[2] - box[0]
     if min(bw, box[3] - box[1]) >= SMALL:  # word boxes of OCR layers are loose: small only
         return False
-    for w in _layer_words(page):
+    for w in page.layer_words:
         if not w.bbox or len(w.text) < 3:
             continue
         x0, y0, x1, y1 = w.bbox
@@ -488,7 +477,7 @@ def _framed_labels(page: Page, lum: np.ndarray, paper: float, zoom: float, to_px
     """
     dark = lum < paper - FRAME_CONTRAST
     out: list[BBox] = []
-    for w in _layer_words(page):
+    for w in page.layer_words:
         if not w.bbox or not is_label(w.text):
             continue
         cx, cy = (w.bbox[0] + w.bbox[2]) / 2, (w.bbox[1] + w.bbox[3]) / 2
@@ -513,7 +502,7 @@ def _words_in(index, box: BBox) -> list:
 
 
 def _word_index(page: Page):
-    words = [w for w in _layer_words(page) if w.bbox]
+    words = [w for w in page.layer_words if w.bbox]
     b = np.array([w.bbox for w in words], dtype=np.float64).reshape(-1, 4)
     return words, (b[:, 0] + b[:, 2]) / 2, (b[:, 1] + b[:, 3]) / 2
 

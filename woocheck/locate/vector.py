@@ -496,7 +496,7 @@ class WordBoxes:
         # burnt in, they lie on top of every box as the junk Tesseract makes of it, and a
         # box with words on top is taken for a field, not a redaction (x-ray's clean scans:
         # 6 of 32 boxes lost). Boxes and their labels are judged as before OCR came in.
-        self.words = [w for w in page.words if w.bbox is not None and not w.ocr]
+        self.words = [w for w in page.layer_words if w.bbox is not None]
         n = len(self.words)
         self.boxes = np.fromiter(chain.from_iterable(map(_BBOX, self.words)), dtype=float, count=4 * n).reshape(n, 4)
         self.x0, self.y0, self.x1, self.y1 = self.boxes.T
