@@ -341,3 +341,20 @@ def test_surname_initials_scan_finds_what_the_plain_regex_finds(texts):
         got = [(r.start, r.end) for r in recognizer._from_lists(text)
                if r.recognition_metadata["evidence"] == "surname and initials"]
         assert got == expected, text
+
+
+def test_residence_and_bracket_scans_find_what_the_plain_regex_finds(texts):
+    """The residence pattern is tried only at its cue words (`address._CUE_WORDS`, kept by
+    hand beside `_LIVES`/`_NAMED`/`_FIELD`) and the bracketed home only at " (": both find
+    what a scan of every character finds."""
+    from woocheck.pii.recognizers import address
+
+    extra = ["Zij woont aan de Populierenweg 9.", "De aanvraag betreft de woning aan de Merelstraat 41b.",
+             "Een klacht van mevrouw Tromp van de Brederodelaan 15.", "Straat en huisnummer:   Meidoornpad 12",
+             "De bewoners van de Ganzenhof 3 zijn ingelicht.", "Verblijft op de Zandkamp 7 bij zijn zus.",
+             "buurman Van Gelderen (Kolkweg 29) belde", "Fam. Ouwehand van de Dorpsstraat 8"]
+    for text in texts + extra:
+        assert [m.span() for m in address._at_cues(address._RESIDENCE, text)] == \
+            [m.span() for m in address._RESIDENCE.finditer(text)], text
+        assert [m.span() for m in address._bracket_homes(text)] == \
+            [m.span() for m in address._BRACKET_HOME.finditer(text)], text
